@@ -1,0 +1,100 @@
+"""The ``knowledge-site`` command: check, new, build, serve, export, (and more as they come)."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from datetime import datetime
+from pathlib import Path
+
+from .cli_support import message_language, report, summary_line
+from .diagnostics import has_errors, strictened
+
+EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="knowledge-site",
+        description="Turn librarians' tutorials, book reviews and video pages into a website "
+                    "with feeds.",
+    )
+    parser.add_argument("-C", "--root", type=Path, default=Path("."),
+                        help="the site repository (holds mkdocs.yml); default: this folder")
+    parser.add_argument("--lang", choices=("id", "en"),
+                        help="language of messages (default: the site's language)")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    check = sub.add_parser("check", help="check every content file and the settings")
+    check.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    check.add_argument("--format", choices=("text", "github", "json"), default="text")
+
+    new = sub.add_parser("new", help="start a new tutorial, review or video page")
+    new.add_argument("kind", choices=("tutorial", "review", "video"))
+    new.add_argument("title", help='the title, in quotes: "Cara Mencari Jurnal"')
+
+    build = sub.add_parser("build", help="build the website (default into site/)")
+    build.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    build.add_argument("--drafts", action="store_true", help="include drafts, marked as such")
+    build.add_argument("--future", action="store_true",
+                       help="include items scheduled for later, marked as such")
+    build.add_argument("-d", "--site-dir", type=Path, help="where to write the site")
+
+    serve = sub.add_parser("serve", help="preview on this computer with live reload")
+    serve.add_argument("-a", "--dev-addr", default="127.0.0.1:8000", metavar="IP:PORT")
+
+    export = sub.add_parser("export", help="write the generated Markdown tree for another engine")
+    export.add_argument("directory", type=Path)
+    for p in (check, new, build, serve, export):
+        p.add_argument("--lang", choices=("id", "en"), default=argparse.SUPPRESS,
+                       help="language of messages (default: the site's language)")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    os.environ.setdefault("DISABLE_MKDOCS_2_WARNING", "true")
+    args = _parser().parse_args(argv)
+    lang: str | None = getattr(args, "lang", None)
+    root: Path = args.root
+    try:
+        from .clock import build_time
+
+        now = build_time()
+    except ValueError:
+        print("SOURCE_DATE_EPOCH must be a whole number of seconds", file=sys.stderr)
+        return EXIT_USAGE
+    if args.command == "check":
+        return _check(root, now, args)
+    if args.command == "new":
+        from .scaffold import new_item
+
+        return new_item(root, args.kind, args.title, now, lang)
+    if args.command == "build":
+        from .build import build_site
+
+        return build_site(root, now, site_dir=args.site_dir, strict=args.strict,
+                          drafts=args.drafts, future=args.future, lang=lang)
+    if args.command == "serve":
+        from .serve import serve_site
+
+        return serve_site(root, args.dev_addr, lang)
+    if args.command == "export":
+        from .export import export_tree
+
+        return export_tree(root, args.directory, now, lang)
+    return EXIT_USAGE  # pragma: no cover - argparse requires a command
+
+
+def _check(root: Path, now: datetime, args: argparse.Namespace) -> int:
+    from .pipeline import run
+
+    result = run(root, now)
+    site_lang = result.library.settings.language if result.library else None
+    lang = message_language(getattr(args, 'lang', None), site_lang)
+    diagnostics = strictened(result.diagnostics, args.strict)
+    report(diagnostics, lang, args.format, stream=sys.stdout)
+    if args.format == "text":
+        print(summary_line(diagnostics, lang), file=sys.stderr)
+    return EXIT_CONTENT if has_errors(diagnostics) else EXIT_OK

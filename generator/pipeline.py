@@ -1,0 +1,89 @@
+"""The whole check in one function, readable top to bottom: discover, load, validate, collect.
+
+Nothing here writes a file; ``build`` and the mkdocs plugin call this first and
+refuse to write anything when it reports an error.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from . import collect, registry
+from .collect import Library
+from .diagnostics import Diagnostic, diag, has_errors
+from .models import VideoDetails
+from .settings import Settings, load_settings
+from .source import discover, load_item
+from .validate import Context, validate_item
+
+
+@dataclass(frozen=True)
+class Options:
+    drafts: bool = False  # include drafts (marked) — preview builds and serve
+    future: bool = False  # include items dated after "now" (marked)
+
+
+@dataclass(frozen=True)
+class Result:
+    library: Library | None
+    diagnostics: list[Diagnostic]
+
+    @property
+    def ok(self) -> bool:
+        return self.library is not None and not has_errors(self.diagnostics)
+
+
+def run(root: Path, now: datetime, options: Options = Options()) -> Result:
+    settings, problems = load_settings(root)
+    if settings is None:
+        return Result(None, problems)
+    result = run_with_settings(root, settings, now, options)
+    return Result(result.library, problems + result.diagnostics)
+
+
+def run_with_settings(root: Path, settings: Settings, now: datetime,
+                      options: Options = Options()) -> Result:
+    docs = (root / settings.docs_dir)
+    if not docs.is_dir():
+        return Result(None, [diag("mkdocs.yml", 1, "docs_dir", "settings.docs_dir",
+                                  value=settings.docs_dir)])
+    found = discover(docs)
+    problems: list[Diagnostic] = [
+        diag(f"{settings.docs_dir}/{src}", 1, "file", "file.symlink_outside")
+        for src in found.outside_links
+    ]
+    authors, p = registry.load_authors(docs, root, found.files)
+    problems += p
+    topics, p = registry.load_topics(docs, root)
+    problems += p
+    ctx = Context(settings, docs, found.files, frozenset(authors), frozenset(topics))
+
+    items = []
+    supporting: set[str] = set()
+    for kind, src in found.items:
+        source, p = load_item(docs, root, kind, src)
+        problems += p
+        if source is None:
+            continue
+        item, p = validate_item(source, ctx)
+        problems += p
+        if item is not None:
+            items.append(item)
+            if isinstance(item.details, VideoDetails) and item.details.transcript_path:
+                supporting.add(item.details.transcript_path)
+    pages = frozenset(found.markdown - {src for _, src in found.items} - supporting)
+
+    problems += collect.check_addresses(items, pages)
+    problems += collect.check_translations(items)
+    shown = [i for i in items if (options.drafts or not i.draft)
+             and (options.future or i.date <= now)]
+    problems += collect.check_links(items, items, found.files, pages, now)
+    library = Library(
+        settings=settings, now=now, authors=authors, topics=topics,
+        items=collect.newest_first(shown), all_items=collect.newest_first(items),
+        pages=pages, supporting=frozenset(supporting),
+        preview=options.drafts or options.future,
+    )
+    return Result(library, problems)

@@ -1,0 +1,84 @@
+"""Every word the generated pages add, in Indonesian and English (a test checks both exist)."""
+
+from __future__ import annotations
+
+STRINGS: dict[str, dict[str, str]] = {
+    "kind.tutorial": {"id": "Tutorial", "en": "Tutorial"},
+    "kind.review": {"id": "Resensi buku", "en": "Book review"},
+    "kind.video": {"id": "Video", "en": "Video"},
+    "kinds.tutorial": {"id": "Tutorial", "en": "Tutorials"},
+    "kinds.review": {"id": "Resensi Buku", "en": "Book Reviews"},
+    "kinds.video": {"id": "Video", "en": "Videos"},
+    "kinds.intro.tutorial": {
+        "id": "Panduan langkah demi langkah dari pustakawan kami.",
+        "en": "Step-by-step guides from our librarians.",
+    },
+    "kinds.intro.review": {
+        "id": "Buku pilihan pustakawan, lengkap dengan letaknya di rak.",
+        "en": "Books our librarians recommend, with where to find them on the shelf.",
+    },
+    "kinds.intro.video": {
+        "id": "Video singkat dengan transkrip lengkap.",
+        "en": "Short videos with full transcripts.",
+    },
+    "topics": {"id": "Topik", "en": "Topics"},
+    "topics.intro": {
+        "id": "Semua topik di perpustakaan ini.",
+        "en": "Every topic in this library.",
+    },
+    "tags": {"id": "Tagar", "en": "Tags"},
+    "by": {"id": "Oleh", "en": "By"},
+    "published": {"id": "Terbit", "en": "Published"},
+    "updated": {"id": "Diperbarui", "en": "Updated"},
+    "level": {"id": "Tingkat", "en": "Level"},
+    "level.beginner": {"id": "Pemula", "en": "Beginner"},
+    "level.intermediate": {"id": "Menengah", "en": "Intermediate"},
+    "level.advanced": {"id": "Mahir", "en": "Advanced"},
+    "duration": {"id": "Durasi", "en": "Duration"},
+    "minutes": {"id": "{n} menit", "en": "{n} min"},
+    "objectives": {"id": "Yang akan Anda kuasai", "en": "What you will learn"},
+    "prerequisites": {"id": "Yang perlu disiapkan", "en": "Before you start"},
+    "book": {"id": "Tentang buku", "en": "About the book"},
+    "book.title": {"id": "Judul", "en": "Title"},
+    "book.authors": {"id": "Penulis", "en": "Author(s)"},
+    "book.publisher": {"id": "Penerbit", "en": "Publisher"},
+    "book.year": {"id": "Tahun", "en": "Year"},
+    "book.pages": {"id": "Halaman", "en": "Pages"},
+    "book.isbn": {"id": "ISBN", "en": "ISBN"},
+    "book.call_number": {"id": "Nomor panggil", "en": "Call number"},
+    "rating": {"id": "Nilai", "en": "Rating"},
+    "rating.of": {"id": "{n} dari 5", "en": "{n} out of 5"},
+    "catalog": {"id": "Cari di katalog kami", "en": "Find it in our catalogue"},
+    "video.watch": {"id": "Tonton video di {host}", "en": "Watch the video on {host}"},
+    "video.own": {"id": "Video", "en": "Video"},
+    "video.duration": {"id": "Durasi video", "en": "Video length"},
+    "transcript": {"id": "Transkrip", "en": "Transcript"},
+    "license": {"id": "Lisensi", "en": "Licence"},
+    "license.reuse": {
+        "id": "Konten ini boleh dipakai ulang dengan lisensi",
+        "en": "You may reuse this content under the licence",
+    },
+    "draft": {
+        "id": "DRAF — belum terbit; hanya terlihat di pratinjau.",
+        "en": "DRAFT — not published; visible in previews only.",
+    },
+    "scheduled": {
+        "id": "TERJADWAL — terbit {date}; hanya terlihat di pratinjau.",
+        "en": "SCHEDULED — publishes {date}; visible in previews only.",
+    },
+    "listing.empty": {"id": "Belum ada tulisan.", "en": "Nothing here yet."},
+    "items.count": {"id": "{n} tulisan", "en": "{n} items"},
+}
+
+
+def make_translator(lang: str):  # type: ignore[no-untyped-def]
+    """``t("level")`` in the page's language; English for languages we have no words for."""
+    key_lang = lang.split("-")[0].lower()
+    if key_lang not in ("id", "en"):
+        key_lang = "en"
+
+    def t(key: str, **params: object) -> str:
+        text = STRINGS[key][key_lang]
+        return text.format(**params) if params else text
+
+    return t
