@@ -125,6 +125,13 @@ class KnowledgeSitePlugin(BasePlugin[PluginConfig]):
         """Items are reached through listings, never through the global navigation."""
         items = {p.src for p in self.generated.values() if p.item is not None}
         nav.items = _without(nav.items, items)
+        # Sections named after our folders ("tutorials") get the listing's own title.
+        for entry in nav.items:
+            if isinstance(entry, Section):
+                index = next((ch for ch in entry.children if isinstance(ch, Page)
+                              and ch.file.src_uri in self.generated), None)
+                if index is not None and index.file.src_uri.endswith("index.md"):
+                    entry.title = self.generated[index.file.src_uri].title
         nav.pages = [p for p in nav.pages if p.file.src_uri not in items]
         return nav
 

@@ -1,0 +1,231 @@
+"""Real builds with mkdocs + Material into tmp_path, asserted on the parsed HTML."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import lxml.html
+import pytest
+import yaml
+from sitekit import cli, make_site, tree_digest
+
+pytestmark = pytest.mark.slow
+
+
+def page(site: Path, url: str) -> lxml.html.HtmlElement:
+    return lxml.html.parse(str(site / url / "index.html")).getroot()
+
+
+def text(el: lxml.html.HtmlElement, xpath: str) -> str:
+    return " ".join(" ".join(n.text_content().split()) for n in el.xpath(xpath))
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = make_site(tmp_path_factory.mktemp("repo"))
+    result = cli("build", cwd=root)
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr
+    assert "warning" not in result.stderr.lower(), result.stderr
+    return root / "site"
+
+
+def test_every_item_has_a_page_with_its_fields(built: Path) -> None:
+    tutorial = page(built, "tutorials/dasar-opac")
+    assert text(tutorial, "//h1") == "Dasar OPAC"
+    assert text(tutorial, "//*[contains(@class,'ks-level')]") == "Pemula"
+    assert "15 menit" in text(tutorial, "//*[contains(@class,'ks-facts')]")
+    assert "Mencari buku berdasarkan judul" in text(tutorial, "//ul[@class='ks-objectives']")
+    assert "Kartu anggota" in text(tutorial, "//ul[@class='ks-prerequisites']")
+    # A link to another item's source file points at that item's page.
+    assert tutorial.xpath("//article//a[normalize-space()='resensi Dune']/@href") == [
+        "../../reviews/dune/"]
+
+    review = page(built, "reviews/dune")
+    assert text(review, "//*[@class='ks-isbn']") == "9780441172719"
+    assert review.xpath("//*[@class='ks-rating']/@aria-label") == ["4 dari 5"]
+    assert text(review, "//*[@class='ks-call-number']") == "813.54 HER d"
+    assert review.xpath("//a[contains(@class,'ks-catalog')]/@href") == [
+        "https://opac.example.org/?q=9780441172719"]
+    assert review.xpath("//title/text()")[0].startswith("Dune: pasir dan kuasa")
+
+    video = page(built, "videos/tur")
+    assert video.xpath("//*[contains(@class,'ks-video')]//a/@href") == [
+        "https://youtu.be/dQw4w9WgXcQ?t=42"]
+    assert not video.xpath("//iframe"), "no player may load before the patron asks"
+    assert "Halo semua" in text(video, "//article")
+
+
+def test_meta_description_is_the_summary(built: Path) -> None:
+    review = page(built, "reviews/dune")
+    assert review.xpath("//meta[@name='description']/@content") == [
+        "Novel fiksi ilmiah klasik tentang planet gurun."]
+
+
+def test_sources_and_data_files_are_not_published(built: Path) -> None:
+    assert not (built / "authors.yml").exists()
+    assert not (built / "topics.yml").exists()
+    assert not list(built.rglob("*.md"))
+
+
+def test_items_stay_out_of_the_global_navigation(built: Path) -> None:
+    home = lxml.html.parse(str(built / "index.html")).getroot()
+    nav_links = home.xpath("//nav[contains(@class,'md-nav--primary')]//a/@href")
+    assert not [h for h in nav_links if "dasar-opac" in h or "reviews/dune" in h]
+    assert any(h.rstrip("/").endswith("tutorials") for h in nav_links)
+
+
+def test_listings_link_every_item(built: Path) -> None:
+    listing = page(built, "tutorials")
+    assert listing.xpath("//ul[@class='ks-cards']//a/@href") == ["dasar-opac/"]
+    topic = page(built, "topics/literasi")
+    assert sorted(topic.xpath("//ul[@class='ks-cards']//a/@href")) == [
+        "../../tutorials/dasar-opac/", "../../videos/tur/"]
+
+
+def test_no_request_to_another_host_in_page_heads(built: Path) -> None:
+    for html in built.rglob("*.html"):
+        doc = lxml.html.parse(str(html)).getroot()
+        for url in doc.xpath("//script/@src | //link[@rel='stylesheet']/@href | //img/@src"
+                             " | //link[@rel='preconnect']/@href | //iframe/@src"):
+            assert not url.startswith(("http:", "https:", "//")), (html, url)
+
+
+def test_two_builds_are_byte_identical(tmp_path: Path) -> None:
+    root = make_site(tmp_path / "repo")
+    assert cli("build", "-d", str(tmp_path / "a"), cwd=root).returncode == 0
+    assert cli("build", "-d", str(tmp_path / "b"), cwd=root).returncode == 0
+    a, b = tree_digest(tmp_path / "a"), tree_digest(tmp_path / "b")
+    assert a == b
+    assert "sitemap.xml.gz" in a
+
+
+def test_same_bytes_without_source_date_epoch(tmp_path: Path) -> None:
+    """Without SOURCE_DATE_EPOCH the sitemap date comes from the content, not the clock."""
+    root = make_site(tmp_path / "repo")
+    assert cli("build", "-d", str(tmp_path / "a"), cwd=root, epoch=None).returncode == 0
+    assert cli("build", "-d", str(tmp_path / "b"), cwd=root, epoch=None).returncode == 0
+    assert tree_digest(tmp_path / "a") == tree_digest(tmp_path / "b")
+
+
+def test_failed_build_leaves_the_previous_site_untouched(tmp_path: Path) -> None:
+    root = make_site(tmp_path / "repo")
+    assert cli("build", cwd=root).returncode == 0
+    before = tree_digest(root / "site")
+    (root / "site_src/reviews/dune.md").write_text("---\ntitle: \"Dune\n---\n", encoding="utf-8")
+    result = cli("build", cwd=root)
+    assert result.returncode == 1
+    assert "site_src/reviews/dune.md:2: error: yaml:" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert tree_digest(root / "site") == before
+    assert sorted(p.name for p in root.iterdir()) == ["mkdocs.yml", "site", "site_src"]
+
+
+def test_build_refuses_to_replace_the_sources(tmp_path: Path) -> None:
+    root = make_site(tmp_path / "repo")
+    result = cli("build", "-d", ".", cwd=root)
+    assert result.returncode == 2
+    assert (root / "site_src/tutorials/dasar-opac.md").is_file()
+
+
+DRAFT = """\
+---
+title: Draf rahasia
+summary: Belum siap.
+date: 2026-01-01
+authors: [ani]
+topics: [literasi]
+draft: true
+level: beginner
+---
+Isi draf.
+"""
+
+FUTURE = """\
+---
+title: Terjadwal nanti
+summary: Terbit kemudian.
+date: 2027-03-01T08:00
+authors: [ani]
+topics: [literasi]
+level: beginner
+---
+Isi terjadwal.
+"""
+
+
+def _site_text(site: Path) -> str:
+    return "\n".join(p.read_text(encoding="utf-8", errors="replace")
+                     for p in site.rglob("*") if p.is_file() and p.suffix in (".html", ".xml",
+                                                                               ".json"))
+
+
+def test_drafts_and_future_items_are_published_nowhere(tmp_path: Path) -> None:
+    root = make_site(tmp_path / "repo", {"site_src/tutorials/draf.md": DRAFT,
+                                         "site_src/tutorials/nanti.md": FUTURE})
+    assert cli("build", cwd=root).returncode == 0
+    site = root / "site"
+    assert not (site / "tutorials/draf").exists()
+    assert not (site / "tutorials/nanti").exists()
+    everything = _site_text(site)
+    for secret in ("Draf rahasia", "Terjadwal nanti", "draf/", "nanti/", "Isi draf"):
+        assert secret not in everything
+
+
+def test_preview_build_shows_them_marked(tmp_path: Path) -> None:
+    root = make_site(tmp_path / "repo", {"site_src/tutorials/draf.md": DRAFT,
+                                         "site_src/tutorials/nanti.md": FUTURE})
+    assert cli("build", "--drafts", "--future", cwd=root).returncode == 0
+    site = root / "site"
+    assert "DRAF" in text(page(site, "tutorials/draf"), "//*[@class='ks-banner']")
+    assert "TERJADWAL" in text(page(site, "tutorials/nanti"), "//*[@class='ks-banner']")
+
+
+def test_scheduled_item_appears_once_its_time_has_come(tmp_path: Path) -> None:
+    root = make_site(tmp_path / "repo", {"site_src/tutorials/nanti.md": FUTURE})
+    # 2027-03-01T08:00 in Jakarta is 01:00 UTC = 1803862800.
+    assert cli("build", cwd=root, epoch=1803862799).returncode == 0
+    assert not (root / "site/tutorials/nanti").exists()
+    assert cli("build", cwd=root, epoch=1803862800).returncode == 0
+    assert (root / "site/tutorials/nanti/index.html").is_file()
+
+
+def test_plain_mkdocs_build_reports_content_errors_without_traceback(tmp_path: Path) -> None:
+    root = make_site(tmp_path / "repo", {"site_src/tutorials/rusak.md": "---\ntitle: [\n---\n"})
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q"], cwd=root,
+                            capture_output=True, text=True, timeout=600)
+    assert result.returncode != 0
+    assert "site_src/tutorials/rusak.md" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_properdocs_builds_the_same_site(tmp_path: Path) -> None:
+    if shutil.which("properdocs") is None:
+        pytest.fail("properdocs is a test dependency: pip install -e '.[test]'")
+    root = make_site(tmp_path / "repo")
+    result = subprocess.run(["properdocs", "build", "-q", "-d", str(tmp_path / "out")], cwd=root,
+                            capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stderr
+    review = page(tmp_path / "out", "reviews/dune")
+    assert review.xpath("//*[@class='ks-rating']/@aria-label") == ["4 dari 5"]
+
+
+def test_export_builds_with_plain_mkdocs(tmp_path: Path) -> None:
+    root = make_site(tmp_path / "repo")
+    out = tmp_path / "export"
+    result = cli("export", str(out), cwd=root)
+    assert result.returncode == 0, result.stderr
+    assert (out / "docs/reviews/dune.md").is_file()
+    exported = yaml.safe_load((out / "mkdocs.yml").read_text(encoding="utf-8"))
+    names = [p if isinstance(p, str) else next(iter(p)) for p in exported["plugins"]]
+    assert names == ["search"]
+    assert exported["docs_dir"] == "docs"
+    built = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-d",
+                            str(tmp_path / "site")], cwd=out, capture_output=True, text=True,
+                           timeout=600)
+    assert built.returncode == 0, built.stderr
+    assert page(tmp_path / "site", "reviews/dune").xpath(
+        "//*[@class='ks-rating']/@aria-label") == ["4 dari 5"]

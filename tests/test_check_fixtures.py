@@ -1,0 +1,263 @@
+"""Every validation rule of ``knowledge-site check``, one fixture folder per case.
+
+``tests/fixtures/base-site/`` is a tiny valid site repository. Each folder in
+``tests/fixtures/check/`` is an overlay: its files are copied over a fresh copy of
+the base site (added, or replacing a base file), a file named ``<name>.delete``
+removes ``<name>`` from the copy, and ``expected.json`` says what ``check`` must
+report::
+
+    {"exit": 1, "strict_exit": 1,
+     "messages": [{"path": "site_src/tutorials/x.md", "line": 3, "field": "title",
+                   "severity": "error"}]}
+
+The set of (path, line, field, severity) that ``check --format json`` prints must
+equal the expected set exactly: nothing missing, nothing extra. ``check`` runs as a
+librarian's CI would run it: in the site folder, as a separate process, with a fixed
+"now" (SOURCE_DATE_EPOCH = 2026-09-21), against the installed package.
+
+To add a case: make a folder, put in it only the files that differ from the base
+site (keep them tiny), write expected.json, and count the lines by hand (the
+opening ``---`` is line 1).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+FIXTURES = Path(__file__).parent / "fixtures"
+BASE_SITE = FIXTURES / "base-site"
+CASES_DIR = FIXTURES / "check"
+CASES = sorted(p.name for p in CASES_DIR.iterdir() if p.is_dir())
+DELETE_SUFFIX = ".delete"
+NOW = "1790000000"  # 2026-09-21T14:13:20Z: a fixed "now" for every run
+KEYS = ("path", "line", "field", "severity")
+
+Message = tuple[str, int, str, str]
+
+
+# -- helpers ------------------------------------------------------------------------------------
+
+
+def expected_of(case: str) -> dict[str, Any]:
+    data: dict[str, Any] = json.loads((CASES_DIR / case / "expected.json").read_text("utf-8"))
+    return data
+
+
+def expected_set(case: str) -> set[Message]:
+    return {tuple(m[k] for k in KEYS) for m in expected_of(case)["messages"]}  # type: ignore[misc]
+
+
+def overlay_files(case: str) -> list[Path]:
+    """The overlay's files, relative to the case folder (expected.json excluded)."""
+    folder = CASES_DIR / case
+    return sorted(
+        p.relative_to(folder)
+        for p in folder.rglob("*")
+        if p.is_file() and p.relative_to(folder) != Path("expected.json")
+    )
+
+
+def make_site(tmp_path: Path, case: str | None = None) -> Path:
+    """A fresh copy of the base site with the case's overlay applied."""
+    site = tmp_path / "site"
+    shutil.copytree(BASE_SITE, site)
+    if case is None:
+        return site
+    for rel in overlay_files(case):
+        source = CASES_DIR / case / rel
+        if rel.name.endswith(DELETE_SUFFIX):
+            target = site / rel.with_name(rel.name[: -len(DELETE_SUFFIX)])
+            assert target.is_file(), f"{case}: {rel} deletes a file the base site does not have"
+            target.unlink()
+        else:
+            target = site / rel
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(source, target)  # byte for byte: BOM, CRLF, Latin-1 survive
+    return site
+
+
+def run_check(site: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    env = dict(os.environ, SOURCE_DATE_EPOCH=NOW)
+    env.pop("PYTHONSTARTUP", None)
+    return subprocess.run(
+        [sys.executable, "-m", "generator", "check", *args],
+        cwd=site,
+        env=env,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=120,
+        check=False,
+    )
+
+
+def describe(proc: subprocess.CompletedProcess[str]) -> str:
+    return f"exit {proc.returncode}\n--- stdout ---\n{proc.stdout}\n--- stderr ---\n{proc.stderr}"
+
+
+def json_messages(proc: subprocess.CompletedProcess[str]) -> list[dict[str, Any]]:
+    """stdout of ``check --format json``: a list of message objects, each well formed."""
+    assert "Traceback" not in proc.stderr, describe(proc)
+    try:
+        data = json.loads(proc.stdout)
+    except json.JSONDecodeError as exc:
+        pytest.fail(f"stdout is not JSON ({exc})\n{describe(proc)}")
+    assert isinstance(data, list), describe(proc)
+    for m in data:
+        assert isinstance(m, dict), describe(proc)
+        missing = {"path", "line", "field", "severity", "message", "code"} - m.keys()
+        assert not missing, f"message without {sorted(missing)}: {m}"
+        assert isinstance(m["path"], str) and "\\" not in m["path"], m
+        assert not m["path"].startswith(("/", "./")), m
+        assert isinstance(m["line"], int) and not isinstance(m["line"], bool), m
+        assert m["line"] >= 1, m
+        assert isinstance(m["field"], str) and m["field"], m
+        assert m["severity"] in ("error", "warning"), m
+        assert isinstance(m["message"], str) and m["message"].strip(), m
+    return data
+
+
+def as_set(messages: list[dict[str, Any]]) -> set[Message]:
+    return {tuple(m[k] for k in KEYS) for m in messages}  # type: ignore[misc]
+
+
+def show(messages: set[Message]) -> str:
+    return "\n".join(f"  {p}:{ln}: {sev}: {fld}" for p, ln, fld, sev in sorted(messages)) or "  -"
+
+
+# -- the fixtures themselves (these pass without the generator) ---------------------------------
+
+
+def test_there_are_cases() -> None:
+    assert len(CASES) >= 60
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_fixture_is_well_formed(case: str, tmp_path: Path) -> None:
+    expected = expected_of(case)
+    assert set(expected) == {"exit", "strict_exit", "messages"}, case
+    messages = expected["messages"]
+    for m in messages:
+        assert set(m) == set(KEYS), (case, m)
+        assert m["severity"] in ("error", "warning"), (case, m)
+        assert isinstance(m["line"], int) and m["line"] >= 1, (case, m)
+    has_error = any(m["severity"] == "error" for m in messages)
+    assert expected["exit"] == (1 if has_error else 0), case
+    assert expected["strict_exit"] == (1 if messages else 0), case
+    assert len(expected_set(case)) == len(messages), f"{case}: a message is listed twice"
+    assert overlay_files(case), f"{case}: the overlay changes nothing"
+    # Every message names a file that exists in the site (or that the case deleted), and its
+    # line exists in that file.
+    site = make_site(tmp_path, case)
+    deleted = {
+        str(rel.with_name(rel.name[: -len(DELETE_SUFFIX)]))
+        for rel in overlay_files(case)
+        if rel.name.endswith(DELETE_SUFFIX)
+    }
+    for m in messages:
+        if m["path"] in deleted:
+            assert m["line"] == 1, (case, m)
+            continue
+        target = site / m["path"]
+        assert target.is_file(), (case, m)
+        lines = max(1, target.read_bytes().count(b"\n"))
+        assert m["line"] <= lines, (case, m, lines)
+
+
+# -- check against the fixtures -----------------------------------------------------------------
+
+
+def test_base_site_is_clean(tmp_path: Path) -> None:
+    site = make_site(tmp_path)
+    for args in (("--format", "json"), ("--format", "json", "--strict")):
+        proc = run_check(site, *args)
+        assert json_messages(proc) == [], describe(proc)
+        assert proc.returncode == 0, describe(proc)
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_check(case: str, tmp_path: Path) -> None:
+    site = make_site(tmp_path, case)
+    expected = expected_of(case)
+    want = expected_set(case)
+
+    proc = run_check(site, "--format", "json")
+    got = as_set(json_messages(proc))
+    assert got == want, (
+        f"{case}: messages differ\nmissing:\n{show(want - got)}\nunexpected:\n{show(got - want)}"
+        f"\n{describe(proc)}"
+    )
+    assert proc.returncode == expected["exit"], describe(proc)
+
+    # --strict turns warnings into errors: the same problems, reported at the same places.
+    strict = run_check(site, "--format", "json", "--strict")
+    strict_got = {m[:3] for m in as_set(json_messages(strict))}
+    assert strict_got == {m[:3] for m in want}, describe(strict)
+    assert strict.returncode == expected["strict_exit"], describe(strict)
+
+
+# -- output formats and languages ---------------------------------------------------------------
+
+MIXED_CASE = "unknown-key-typo"  # one error (title missing) and one warning (tittle)
+
+
+def test_messages_follow_the_language(tmp_path: Path) -> None:
+    """Default = the site's language (id); ``--lang en`` gives English for the same problems."""
+    site = make_site(tmp_path, "missing-level")
+    default = run_check(site, "--format", "json")
+    indonesian = run_check(site, "--format", "json", "--lang", "id")
+    english = run_check(site, "--format", "json", "--lang", "en")
+    by_place = {}
+    for name, proc in (("default", default), ("id", indonesian), ("en", english)):
+        messages = json_messages(proc)
+        assert as_set(messages) == expected_set("missing-level"), describe(proc)
+        assert proc.returncode == 1, describe(proc)
+        by_place[name] = {tuple(m[k] for k in KEYS): m["message"] for m in messages}
+    assert by_place["default"] == by_place["id"]
+    for place, text in by_place["en"].items():
+        assert text != by_place["id"][place], (place, text)
+
+
+def test_github_annotations(tmp_path: Path) -> None:
+    site = make_site(tmp_path, MIXED_CASE)
+    proc = run_check(site, "--format", "github")
+    assert "Traceback" not in proc.stderr, describe(proc)
+    assert proc.returncode == 1, describe(proc)
+    annotation = re.compile(r"^::(error|warning) file=([^,]+),line=(\d+)(?:,[^:]*)?::(.+)$")
+    got = set()
+    for line in proc.stdout.splitlines():
+        if not line.startswith("::"):
+            continue
+        m = annotation.match(line)
+        assert m, f"not a workflow annotation: {line!r}"
+        got.add((m[2], int(m[3]), m[1]))
+    want = {(p, ln, sev) for p, ln, _f, sev in expected_set(MIXED_CASE)}
+    assert got == want, describe(proc)
+    assert any(
+        line.startswith("::error file=site_src/tutorials/salah-ketik.md,line=1")
+        for line in proc.stdout.splitlines()
+    ), describe(proc)
+
+
+def test_text_format(tmp_path: Path) -> None:
+    """``path:line: severity: field: message``, one line per problem."""
+    site = make_site(tmp_path, MIXED_CASE)
+    proc = run_check(site)
+    assert "Traceback" not in proc.stderr, describe(proc)
+    assert proc.returncode == 1, describe(proc)
+    lines = (proc.stdout + "\n" + proc.stderr).splitlines()  # either stream will do
+    for path, line, field, severity in expected_set(MIXED_CASE):
+        prefix = f"{path}:{line}: {severity}: {field}: "
+        assert any(out.startswith(prefix) and out[len(prefix):].strip() for out in lines), (
+            prefix,
+            describe(proc),
+        )
