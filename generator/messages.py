@@ -75,6 +75,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "the [ ] or {{ }} list on this line is not closed properly. Check the brackets and "
               "commas, or write one entry per line starting with `- `.",
     },
+    "yaml.list_position": {
+        "id": "butir daftar (`- `) ini tidak pada tempatnya. Letakkan butir-butir di bawah nama "
+              "kolom yang tidak berisi nilai, masing-masing menjorok dua spasi.",
+        "en": "this list entry (`- `) is out of place. Put the entries below a field name that "
+              "has no value of its own, each indented by two spaces.",
+    },
     "yaml.reserved_char": {
         "id": "nilai tidak boleh diawali karakter `{detail}`. Apit nilai dengan tanda kutip.",
         "en": "a value cannot start with the character `{detail}`. Put the value in quotes.",

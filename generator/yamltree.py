@@ -156,6 +156,10 @@ def _explain(exc: yaml.MarkedYAMLError, text: str, offset: int) -> YamlProblem:
         return YamlProblem("yaml.missing_colon", ctx_local + offset)
     if "found character" in problem and "cannot start any token" in problem:
         return YamlProblem("yaml.reserved_char", local + offset, problem.split("'")[1])
+    if "expected <block end>, but found '<block sequence start>'" in problem or (
+        "expected <block end>, but found '-'" in problem
+    ):
+        return YamlProblem("yaml.list_position", local + offset)
     if "while parsing a flow" in context:
         return YamlProblem("yaml.flow", ctx_local + offset)
     return YamlProblem("yaml.syntax", local + offset, problem)
