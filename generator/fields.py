@@ -33,9 +33,12 @@ class FieldReader:
         prefix: str = "",
         known: Iterable[str] | None = (),
         diagnostics: list[Diagnostic] | None = None,
+        line: int | None = None,
     ) -> None:
         self.path = path
         self.map = mapping
+        # Where a missing key is reported: the parent key's line, or line 1 for a whole file.
+        self.line = mapping.line if line is None else line
         self.prefix = prefix
         self.known = None if known is None else frozenset(known)
         self.diagnostics: list[Diagnostic] = [] if diagnostics is None else diagnostics
@@ -48,7 +51,7 @@ class FieldReader:
         return f"{self.prefix}{key}"
 
     def line_of(self, key: str) -> int:
-        return self.map.key_lines.get(key, self.map.line)
+        return self.map.key_lines.get(key, self.line)
 
     def error(self, key: str, code: str, *, line: int | None = None, warning: bool = False,
               **params: object) -> None:
@@ -58,7 +61,7 @@ class FieldReader:
     def _present(self, key: str, required: bool) -> YValue | None:
         if key not in self.map:
             if required:
-                self.add(diag(self.path, self.map.line, self.name(key), "field.missing"))
+                self.add(diag(self.path, self.line, self.name(key), "field.missing"))
             return None
         value = self.map[key]
         if value is None or (isinstance(value, str) and not value.strip()) or (
@@ -231,7 +234,7 @@ class FieldReader:
             self.error(key, "value.not_mapping")
             return None
         return FieldReader(self.path, value, prefix=f"{self.name(key)}.", known=known,
-                           diagnostics=self.diagnostics)
+                           diagnostics=self.diagnostics, line=self.line_of(key))
 
     def string_map(self, key: str, keys: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
         sub = self.mapping(key, known=keys)

@@ -54,11 +54,10 @@ def run_with_settings(root: Path, settings: Settings, now: datetime,
         diag(f"{settings.docs_dir}/{src}", 1, "file", "file.symlink_outside")
         for src in found.outside_links
     ]
-    authors, p = registry.load_authors(docs, root, found.files)
-    problems += p
-    topics, p = registry.load_topics(docs, root)
-    problems += p
-    ctx = Context(settings, docs, found.files, frozenset(authors), frozenset(topics))
+    authors = registry.load_authors(docs, root, found.files)
+    topics = registry.load_topics(docs, root)
+    problems += authors.diagnostics + topics.diagnostics
+    ctx = Context(settings, docs, found.files, authors.ids, topics.ids)
 
     items = []
     supporting: set[str] = set()
@@ -81,7 +80,7 @@ def run_with_settings(root: Path, settings: Settings, now: datetime,
              and (options.future or i.date <= now)]
     problems += collect.check_links(items, items, found.files, pages, now)
     library = Library(
-        settings=settings, now=now, authors=authors, topics=topics,
+        settings=settings, now=now, authors=authors.entries, topics=topics.entries,
         items=collect.newest_first(shown), all_items=collect.newest_first(items),
         pages=pages, supporting=frozenset(supporting),
         preview=options.drafts or options.future,

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Generic, TypeVar
 
 from .diagnostics import Diagnostic, diag
 from .fields import FieldReader
@@ -12,19 +14,31 @@ from .source import load_yaml_file
 from .validate import IMAGE_SUFFIXES, resolve_path
 from .yamltree import YMap
 
+T = TypeVar("T")
+
 AUTHORS_FILE = "authors.yml"
 TOPICS_FILE = "topics.yml"
 
 
+@dataclass(frozen=True)
+class Registry(Generic[T]):
+    """The valid entries, and every id the file names (None when the file could not be read:
+    then items are not checked against it, so one broken file gives one message, not many)."""
+
+    entries: dict[str, T]
+    ids: frozenset[str] | None
+    diagnostics: list[Diagnostic]
+
+
 def _entries(docs: Path, root: Path, name: str
-             ) -> tuple[str, list[tuple[str, FieldReader]], list[Diagnostic]]:
+             ) -> tuple[list[tuple[str, FieldReader]] | None, list[Diagnostic]]:
     full = docs / name
     rel = full.relative_to(root).as_posix() if full.is_relative_to(root) else full.as_posix()
     tree, problems = load_yaml_file(full, rel)
     if problems:
-        return rel, [], problems
+        return None, problems
     if not isinstance(tree, YMap) or not tree:
-        return rel, [], [diag(rel, 1, "file", "registry.not_mapping")]
+        return None, [diag(rel, 1, "file", "registry.not_mapping")]
     out: list[tuple[str, FieldReader]] = []
     for key, value in tree.items():
         line = tree.key_lines[key]
@@ -35,13 +49,14 @@ def _entries(docs: Path, root: Path, name: str
             problems.append(diag(rel, line, key, "registry.entry_not_mapping"))
             continue
         out.append((key, FieldReader(rel, value, prefix=f"{key}.", diagnostics=problems,
-                                     known=())))
-    return rel, out, problems
+                                     known=(), line=line)))
+    return out, problems
 
 
-def load_authors(docs: Path, root: Path, files: frozenset[str]
-                 ) -> tuple[dict[str, Author], list[Diagnostic]]:
-    _, entries, problems = _entries(docs, root, AUTHORS_FILE)
+def load_authors(docs: Path, root: Path, files: frozenset[str]) -> Registry[Author]:
+    entries, problems = _entries(docs, root, AUTHORS_FILE)
+    if entries is None:
+        return Registry({}, None, problems)
     authors = {}
     for key, r in entries:
         r.known = frozenset({"name", "role", "avatar", "url", "email"})
@@ -62,11 +77,13 @@ def load_authors(docs: Path, root: Path, files: frozenset[str]
         r.unknown_keys()
         if name and role:
             authors[key] = Author(key, name, role, avatar, url, email)
-    return authors, problems
+    return Registry(authors, frozenset(k for k, _ in entries), problems)
 
 
-def load_topics(docs: Path, root: Path) -> tuple[dict[str, Topic], list[Diagnostic]]:
-    _, entries, problems = _entries(docs, root, TOPICS_FILE)
+def load_topics(docs: Path, root: Path) -> Registry[Topic]:
+    entries, problems = _entries(docs, root, TOPICS_FILE)
+    if entries is None:
+        return Registry({}, None, problems)
     topics = {}
     for key, r in entries:
         r.known = frozenset({"name", "description"})
@@ -75,4 +92,4 @@ def load_topics(docs: Path, root: Path) -> tuple[dict[str, Topic], list[Diagnost
         r.unknown_keys()
         if name and description:
             topics[key] = Topic(key, name, description)
-    return topics, problems
+    return Registry(topics, frozenset(k for k, _ in entries), problems)

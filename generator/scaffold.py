@@ -27,8 +27,8 @@ def new_item(root: Path, kind_name: str, title: str, now: datetime, lang: str | 
     target = docs / kind.folder / f"{slug}.md"
     shown = target.relative_to(root).as_posix()
     found = discover(docs) if docs.is_dir() else None
-    authors = sorted(registry.load_authors(docs, root, found.files)[0]) if found else []
-    topics = sorted(registry.load_topics(docs, root)[0]) if found else []
+    authors = sorted(registry.load_authors(docs, root, found.files).ids or ()) if found else []
+    topics = sorted(registry.load_topics(docs, root).ids or ()) if found else []
     text = environment().get_template(f"new/{kind.value}.md.j2").render(
         title=_yaml_text(title),
         date=now.astimezone(settings.tz).strftime("%Y-%m-%d"),

@@ -60,12 +60,12 @@ class Context:
     settings: Settings
     docs: Path
     files: frozenset[str]  # every file under docs_dir, relative to it
-    authors: frozenset[str]  # ids from authors.yml
-    topics: frozenset[str]  # ids from topics.yml
+    authors: frozenset[str] | None  # ids from authors.yml (None: unreadable, not checked)
+    topics: frozenset[str] | None  # ids from topics.yml
 
 
 def validate_item(source: SourceFile, ctx: Context) -> tuple[Item | None, list[Diagnostic]]:
-    r = FieldReader(source.path, source.meta, known=COMMON_KEYS + KIND_KEYS[source.kind])
+    r = FieldReader(source.path, source.meta, known=COMMON_KEYS + KIND_KEYS[source.kind], line=1)
     tz = ctx.settings.tz
     title = r.text("title", required=True, max_len=TITLE_MAX, warn_len=TITLE_WARN)
     summary = r.text("summary", required=True, max_len=SUMMARY_MAX, warn_len=SUMMARY_WARN)
@@ -82,7 +82,7 @@ def validate_item(source: SourceFile, ctx: Context) -> tuple[Item | None, list[D
     image = _asset(r, "image", source, ctx, IMAGE_SUFFIXES)
     image_alt = r.text("image_alt", max_len=300)
     if image is not None and not image_alt and "image_alt" not in _fields_with_problems(r):
-        r.error("image_alt" if "image_alt" in source.meta else "image", "image.alt_missing")
+        r.error("image_alt", "image.alt_missing", line=r.line_of("image"))
     license_id = r.text("license") or ctx.settings.default_license
     if "license" in source.meta and (problem := check_license(license_id)):
         r.error("license", problem[0], value=license_id, suggestion=problem[1])
@@ -119,7 +119,7 @@ def _fields_with_problems(r: FieldReader) -> set[str]:
     return {d.field for d in r.diagnostics}
 
 
-def _ids(r: FieldReader, key: str, known: frozenset[str], registry: str
+def _ids(r: FieldReader, key: str, known: frozenset[str] | None, registry: str
          ) -> tuple[str, ...] | None:
     """A required list of ids from authors.yml / topics.yml, each one checked."""
     entries = r.text_list_with_lines(key, required=True, min_items=1)
@@ -128,7 +128,7 @@ def _ids(r: FieldReader, key: str, known: frozenset[str], registry: str
     ids = []
     for text, line in entries:
         value = str(text).strip()
-        if value not in known:
+        if known is not None and value not in known:
             close = difflib.get_close_matches(value, sorted(known), n=1, cutoff=0.6)
             r.error(key, "id.unknown_suggest" if close else "id.unknown", line=line,
                     value=value, suggestion=close[0] if close else "", registry=registry)
@@ -257,7 +257,7 @@ def _book(r: FieldReader, source: SourceFile, ctx: Context) -> Book | None:
     cover = _asset(b, "cover", source, ctx, IMAGE_SUFFIXES)
     cover_alt = b.text("cover_alt", max_len=300)
     if cover is not None and not cover_alt:
-        b.error("cover_alt" if "cover_alt" in b.map else "cover", "image.alt_missing")
+        b.error("cover_alt", "image.alt_missing", line=b.line_of("cover"))
     call_number = b.text("call_number", max_len=100)
     b.unknown_keys()
     if title is None or not authors:

@@ -84,7 +84,7 @@ def parse(text: str, *, first_line: int = 1, allow_tags: bool = False) -> YValue
     if node is None:
         return None
     problems: list[YamlProblem] = []
-    value = _build(node, offset, problems, allow_tags)
+    value = _build(node, offset, problems, allow_tags, "")
     if problems:
         raise YamlError(problems)
     return value
@@ -94,7 +94,8 @@ def _line(node: Node, offset: int) -> int:
     return node.start_mark.line + 1 + offset
 
 
-def _build(node: Node, offset: int, problems: list[YamlProblem], allow_tags: bool) -> YValue:
+def _build(node: Node, offset: int, problems: list[YamlProblem], allow_tags: bool,
+           path: str) -> YValue:
     line = _line(node, offset)
     if isinstance(node, ScalarNode):
         if not allow_tags and not node.tag.startswith("tag:yaml.org,2002:"):
@@ -105,7 +106,7 @@ def _build(node: Node, offset: int, problems: list[YamlProblem], allow_tags: boo
     if isinstance(node, SequenceNode):
         seq = YList(line)
         for child in node.value:
-            seq.append(_build(child, offset, problems, allow_tags))
+            seq.append(_build(child, offset, problems, allow_tags, path))
             seq.item_lines.append(_line(child, offset))
         return seq
     if isinstance(node, MappingNode):
@@ -121,11 +122,11 @@ def _build(node: Node, offset: int, problems: list[YamlProblem], allow_tags: boo
             key = key_node.value
             if key in mapping:
                 problems.append(
-                    YamlProblem("yaml.duplicate_key", key_line, key=key,
+                    YamlProblem("yaml.duplicate_key", key_line, key=f"{path}{key}",
                                 detail=str(mapping.key_lines[key]))
                 )
                 continue
-            mapping[key] = _build(value_node, offset, problems, allow_tags)
+            mapping[key] = _build(value_node, offset, problems, allow_tags, f"{path}{key}.")
             mapping.key_lines[key] = key_line
         return mapping
     raise TypeError(f"unknown YAML node {node!r}")  # pragma: no cover
