@@ -23,6 +23,7 @@ import math
 import random
 import sys
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFilter, ImageFont
@@ -74,12 +75,17 @@ class Canvas:
         return [v * SS for v in values]
 
     def rect(self, box, fill=None, outline=None, width=0, radius=0):
-        self.draw.rounded_rectangle(self._s(box), radius=radius * SS, fill=fill,
-                                    outline=outline, width=int(width * SS))
+        self.draw.rounded_rectangle(
+            self._s(box), radius=radius * SS, fill=fill, outline=outline, width=int(width * SS)
+        )
 
     def circle(self, cx, cy, r, fill=None, outline=None, width=0):
-        self.draw.ellipse(self._s((cx - r, cy - r, cx + r, cy + r)), fill=fill,
-                          outline=outline, width=int(width * SS))
+        self.draw.ellipse(
+            self._s((cx - r, cy - r, cx + r, cy + r)),
+            fill=fill,
+            outline=outline,
+            width=int(width * SS),
+        )
 
     def ellipse(self, box, fill=None, outline=None, width=0):
         self.draw.ellipse(self._s(box), fill=fill, outline=outline, width=int(width * SS))
@@ -98,15 +104,24 @@ class Canvas:
         self.draw.polygon([(x * SS, y * SS) for x, y in points], fill=fill, outline=outline)
 
     def text(self, xy, text, size, fill, anchor="la", stroke=0):
-        self.draw.text((xy[0] * SS, xy[1] * SS), text, font=font(size * SS), fill=fill,
-                       anchor=anchor, stroke_width=int(stroke * SS), stroke_fill=fill)
+        self.draw.text(
+            (xy[0] * SS, xy[1] * SS),
+            text,
+            font=font(size * SS),
+            fill=fill,
+            anchor=anchor,
+            stroke_width=int(stroke * SS),
+            stroke_fill=fill,
+        )
 
     def text_width(self, text, size) -> float:
         return self.draw.textlength(text, font=font(size * SS)) / SS
 
     def paste(self, picture: Image.Image, xy) -> None:
-        self.image.paste(picture.resize((picture.width * SS, picture.height * SS),
-                                        Image.Resampling.LANCZOS), (int(xy[0] * SS), int(xy[1] * SS)))
+        self.image.paste(
+            picture.resize((picture.width * SS, picture.height * SS), Image.Resampling.LANCZOS),
+            (int(xy[0] * SS), int(xy[1] * SS)),
+        )
 
     def shadow(self, box, radius=12, blur=14, offset=(10, 12), strength=70) -> None:
         """A soft drop shadow under ``box``."""
@@ -115,7 +130,9 @@ class Canvas:
         x0, y0, x1, y1 = box
         ImageDraw.Draw(mask).rounded_rectangle(
             self._s((x0 + offset[0], y0 + offset[1], x1 + offset[0], y1 + offset[1])),
-            radius=radius * SS, fill=strength)
+            radius=radius * SS,
+            fill=strength,
+        )
         mask = mask.filter(ImageFilter.GaussianBlur(blur * SS))
         self.image.paste((0, 0, 0), (0, 0), mask)
 
@@ -125,8 +142,17 @@ class Canvas:
 
 # ---------------------------------------------------------------- backgrounds
 
-def dots(c: Canvas, color: Color, step: int = 36, r: float = 3, x0: int = 0, y0: int = 0,
-         x1: int | None = None, y1: int | None = None) -> None:
+
+def dots(
+    c: Canvas,
+    color: Color,
+    step: int = 36,
+    r: float = 3,
+    x0: int = 0,
+    y0: int = 0,
+    x1: int | None = None,
+    y1: int | None = None,
+) -> None:
     x1 = c.width if x1 is None else x1
     y1 = c.height if y1 is None else y1
     for y in range(y0 + step // 2, y1, step):
@@ -143,8 +169,7 @@ def blobs(c: Canvas, colors: list[Color], seed: int, count: int = 6) -> None:
     rng = random.Random(seed)  # fixed seed: the same "random" circles every run
     for i in range(count):
         r = rng.randint(60, 170)
-        c.circle(rng.randint(0, c.width), rng.randint(0, c.height), r,
-                 fill=colors[i % len(colors)])
+        c.circle(rng.randint(0, c.width), rng.randint(0, c.height), r, fill=colors[i % len(colors)])
 
 
 def shelf(c: Canvas, x: int, y: int, width: int, colors: list[Color], seed: int) -> None:
@@ -158,7 +183,9 @@ def shelf(c: Canvas, x: int, y: int, width: int, colors: list[Color], seed: int)
         lean = i % 7 == 5
         color = colors[i % len(colors)]
         if lean:
-            c.polygon([(pos, y), (pos + w, y), (pos + w + 26, y - h + 6), (pos + 26, y - h)], fill=color)
+            c.polygon(
+                [(pos, y), (pos + w, y), (pos + w + 26, y - h + 6), (pos + 26, y - h)], fill=color
+            )
             pos += w + 30
         else:
             c.rect((pos, y - h, pos + w, y), fill=color, radius=3)
@@ -168,16 +195,26 @@ def shelf(c: Canvas, x: int, y: int, width: int, colors: list[Color], seed: int)
     c.rect((x - 10, y, x + width + 10, y + 14), fill=NAVY, radius=4)
 
 
-def magnifier(c: Canvas, cx: float, cy: float, r: float, ring: Color, glass: Color, handle: Color) -> None:
+def magnifier(
+    c: Canvas, cx: float, cy: float, r: float, ring: Color, glass: Color, handle: Color
+) -> None:
     angle = math.radians(45)
     hx0, hy0 = cx + r * math.cos(angle), cy + r * math.sin(angle)
     hx1, hy1 = cx + 2.1 * r * math.cos(angle), cy + 2.1 * r * math.sin(angle)
     c.line([(hx0, hy0), (hx1, hy1)], fill=handle, width=r * 0.32)
     c.circle(cx, cy, r, fill=glass, outline=ring, width=r * 0.16)
-    c.arc((cx - r * 0.62, cy - r * 0.62, cx + r * 0.62, cy + r * 0.62), 200, 250, fill=WHITE, width=r * 0.08)
+    c.arc(
+        (cx - r * 0.62, cy - r * 0.62, cx + r * 0.62, cy + r * 0.62),
+        200,
+        250,
+        fill=WHITE,
+        width=r * 0.08,
+    )
 
 
-def document(c: Canvas, box, paper: Color = WHITE, ink: Color = GREY, lines: int = 6, fold: Color = SAND) -> None:
+def document(
+    c: Canvas, box, paper: Color = WHITE, ink: Color = GREY, lines: int = 6, fold: Color = SAND
+) -> None:
     x0, y0, x1, y1 = box
     f = (x1 - x0) * 0.22
     c.polygon([(x0, y0), (x1 - f, y0), (x1, y0 + f), (x1, y1), (x0, y1)], fill=paper)
@@ -243,13 +280,12 @@ def cover_boolean() -> Image.Image:
     dots(c, (54, 68, 110), step=30, r=2.5)
     overlay = Image.new("RGBA", (W * SS, H * SS), (0, 0, 0, 0))
     d = ImageDraw.Draw(overlay)
-    for (cx, cy, color) in [(500, 260, TEAL), (700, 260, ORANGE), (600, 420, MUSTARD)]:
+    for cx, cy, color in [(500, 260, TEAL), (700, 260, ORANGE), (600, 420, MUSTARD)]:
         r = 170
-        d.ellipse([(cx - r) * SS, (cy - r) * SS, (cx + r) * SS, (cy + r) * SS],
-                  fill=(*color, 170))
+        d.ellipse([(cx - r) * SS, (cy - r) * SS, (cx + r) * SS, (cy + r) * SS], fill=(*color, 170))
     c.image.paste(overlay, (0, 0), overlay)
     c.draw = ImageDraw.Draw(c.image)
-    for (cx, cy) in [(500, 260), (700, 260), (600, 420)]:
+    for cx, cy in [(500, 260), (700, 260), (600, 420)]:
         c.circle(cx, cy, 170, outline=CREAM, width=5)
     c.circle(600, 318, 14, fill=WHITE)
     return c.result()
@@ -258,7 +294,13 @@ def cover_boolean() -> Image.Image:
 def cover_zotero() -> Image.Image:
     c = Canvas(W, H, CREAM)
     dots(c, (240, 226, 205), step=40)
-    cards = [(150, 130, ORANGE), (470, 90, TEAL), (790, 150, MUSTARD), (320, 360, ROSE), (650, 380, NAVY)]
+    cards = [
+        (150, 130, ORANGE),
+        (470, 90, TEAL),
+        (790, 150, MUSTARD),
+        (320, 360, ROSE),
+        (650, 380, NAVY),
+    ]
     centers = [(x + 130, y + 80) for x, y, _ in cards]
     for a, b in [(0, 1), (1, 2), (0, 3), (1, 4), (3, 4), (2, 4)]:
         c.line([centers[a], centers[b]], fill=GREY, width=6)
@@ -267,7 +309,9 @@ def cover_zotero() -> Image.Image:
         c.rect((x, y, x + 260, y + 36), fill=color, radius=14)
         c.rect((x, y + 20, x + 260, y + 36), fill=color)
         for k in range(3):
-            c.line([(x + 24, y + 66 + k * 28), (x + 236 - k * 50, y + 66 + k * 28)], fill=GREY, width=7)
+            c.line(
+                [(x + 24, y + 66 + k * 28), (x + 236 - k * 50, y + 66 + k * 28)], fill=GREY, width=7
+            )
     # quotation marks
     for dx in (0, 56):
         c.circle(1030 + dx, 470, 22, fill=TEAL_DARK)
@@ -332,8 +376,10 @@ def cover_repository() -> Image.Image:
     c.line([(850, 230), (1010, 270), (1010, 360)], fill=MUSTARD, width=8)
     c.circle(1010, 370, 14, fill=MUSTARD)
     # upload arrow
-    c.polygon([(850, 380), (930, 460), (880, 460), (880, 540), (820, 540), (820, 460), (770, 460)],
-              fill=ORANGE)
+    c.polygon(
+        [(850, 380), (930, 460), (880, 460), (880, 540), (820, 540), (820, 460), (770, 460)],
+        fill=ORANGE,
+    )
     return c.result()
 
 
@@ -465,8 +511,16 @@ def wrap(c: Canvas, text: str, size: int, max_width: float) -> list[str]:
     return lines
 
 
-def book_frame(c: Canvas, title: str, author: str, title_color: Color, author_color: Color,
-               band: Color | None = None, size: int = 40, top: int = 52) -> None:
+def book_frame(
+    c: Canvas,
+    title: str,
+    author: str,
+    title_color: Color,
+    author_color: Color,
+    band: Color | None = None,
+    size: int = 40,
+    top: int = 52,
+) -> None:
     if band:
         c.rect((0, top - 22, BW, top - 22 + 38 + 48 * len(wrap(c, title, size, 330))), fill=band)
     for i, line in enumerate(wrap(c, title.upper(), size, 330)):
@@ -476,7 +530,14 @@ def book_frame(c: Canvas, title: str, author: str, title_color: Color, author_co
 
 def book_laskar_pelangi() -> Image.Image:
     c = Canvas(BW, BH, (255, 244, 230))
-    colors = [(229, 57, 53), (251, 140, 0), (253, 216, 53), (67, 160, 71), (30, 136, 229), (94, 53, 177)]
+    colors = [
+        (229, 57, 53),
+        (251, 140, 0),
+        (253, 216, 53),
+        (67, 160, 71),
+        (30, 136, 229),
+        (94, 53, 177),
+    ]
     for i, color in enumerate(colors):
         r = 210 - i * 22
         c.arc((200 - r, 430 - r, 200 + r, 430 + r), 180, 360, fill=color, width=22)
@@ -495,7 +556,10 @@ def book_bumi_manusia() -> Image.Image:
     layers = [(141, 110, 99), (121, 85, 72), (78, 52, 46), (62, 39, 35)]
     for i, color in enumerate(layers):
         y = 300 + i * 55
-        c.polygon([(0, y + 40), (90, y), (200, y + 35), (310, y - 10), (BW, y + 30), (BW, BH), (0, BH)], fill=color)
+        c.polygon(
+            [(0, y + 40), (90, y), (200, y + 35), (310, y - 10), (BW, y + 30), (BW, BH), (0, BH)],
+            fill=color,
+        )
     book_frame(c, "Bumi Manusia", "Pramoedya Ananta Toer", (255, 224, 178), (255, 224, 178))
     return c.result()
 
@@ -543,8 +607,12 @@ def book_atomic_habits() -> Image.Image:
 def book_thinking_fast_slow() -> Image.Image:
     c = Canvas(BW, BH, WHITE)
     # system 1: a quick zigzag; system 2: a slow, careful curve
-    c.line([(60, 260), (110, 320), (150, 240), (200, 330), (240, 250), (290, 320), (340, 260)],
-           fill=ORANGE, width=10, joint="curve")
+    c.line(
+        [(60, 260), (110, 320), (150, 240), (200, 330), (240, 250), (290, 320), (340, 260)],
+        fill=ORANGE,
+        width=10,
+        joint="curve",
+    )
     points = [(60 + t * 2.8, 420 + 40 * math.sin(t / 16)) for t in range(0, 101, 2)]
     c.line(points, fill=NAVY, width=10, joint="curve")
     c.circle(60, 260, 10, fill=ORANGE)
@@ -555,10 +623,14 @@ def book_thinking_fast_slow() -> Image.Image:
 
 # ----------------------------------------------------------- review banners
 
-def review_banner(book: Image.Image, background: Color, accent: Color, rating: int, seed: int) -> Image.Image:
+
+def review_banner(
+    draw_book: Callable[[], Image.Image], background: Color, accent: Color, rating: int, seed: int
+) -> Image.Image:
     c = Canvas(W, H, background)
-    blobs(c, [tuple(min(255, v + 18) for v in background)], seed=seed, count=6)  # type: ignore[misc]
-    small = book.resize((300, 450), Image.Resampling.LANCZOS)
+    r, g, b = (min(255, v + 18) for v in background)
+    blobs(c, [(r, g, b)], seed=seed, count=6)
+    small = draw_book().resize((300, 450), Image.Resampling.LANCZOS)
     box = (150, 90, 450, 540)
     c.shadow(box, radius=6)
     c.paste(small, box[:2])
@@ -570,8 +642,14 @@ def review_banner(book: Image.Image, background: Color, accent: Color, rating: i
 
 # -------------------------------------------------------------------- avatars
 
-def avatar(initials: str, background: Color, shirt: Color, hijab: Color | None = None,
-           long_hair: bool = False) -> Image.Image:
+
+def avatar(
+    initials: str,
+    background: Color,
+    shirt: Color,
+    hijab: Color | None = None,
+    long_hair: bool = False,
+) -> Image.Image:
     c = Canvas(128, 128, background)
     if long_hair:
         c.rect((37, 40, 91, 100), fill=(62, 39, 35), radius=14)
@@ -581,9 +659,9 @@ def avatar(initials: str, background: Color, shirt: Color, hijab: Color | None =
         c.polygon([(36, 60), (92, 60), (100, 104), (28, 104)], fill=hijab)
         c.ellipse((45, 36, 83, 78), fill=(255, 224, 189))
     else:
-        c.ellipse((37, 18, 91, 74), fill=(62, 39, 35))          # hair, behind the face
-        c.rect((58, 70, 70, 92), fill=(240, 204, 170))          # neck
-        c.ellipse((43, 32, 85, 82), fill=(255, 224, 189))       # face
+        c.ellipse((37, 18, 91, 74), fill=(62, 39, 35))  # hair, behind the face
+        c.rect((58, 70, 70, 92), fill=(240, 204, 170))  # neck
+        c.ellipse((43, 32, 85, 82), fill=(255, 224, 189))  # face
         c.pieslice((41, 24, 87, 56), 180, 360, fill=(62, 39, 35))  # fringe
     c.rect((84, 96, 124, 124), fill=WHITE, radius=8)
     c.text((104, 110), initials, 15, INK, anchor="mm")
@@ -591,6 +669,7 @@ def avatar(initials: str, background: Color, shirt: Color, hijab: Color | None =
 
 
 # ----------------------------------------------------------------- writing
+
 
 def encode_jpeg(image: Image.Image) -> bytes:
     buf = io.BytesIO()
@@ -632,10 +711,8 @@ def pictures() -> dict[str, tuple[Callable[[], Image.Image], str, int]]:
     }
     for slug, (draw, bg, accent, rating) in books.items():
         table[f"books/{slug}.jpg"] = (draw, "jpeg", 40_000)
-        table[f"cover-resensi-{slug}.jpg"] = (
-            lambda draw=draw, bg=bg, accent=accent, rating=rating, seed=len(slug):
-                review_banner(draw(), bg, accent, rating, seed),
-            "jpeg", 60_000)
+        banner = partial(review_banner, draw, bg, accent, rating, len(slug))
+        table[f"cover-resensi-{slug}.jpg"] = (banner, "jpeg", 60_000)
     avatars = {
         "siti-rahma": ("SR", TEAL_LIGHT, TEAL, (0, 105, 92)),
         "budi-santoso": ("BS", (255, 224, 178), NAVY, None),
@@ -644,10 +721,9 @@ def pictures() -> dict[str, tuple[Callable[[], Image.Image], str, int]]:
         "maria-halim": ("MH", (220, 237, 200), PLUM, None),
     }
     for author_id, (initials, bg, shirt, hijab) in avatars.items():
-        table[f"authors/{author_id}.png"] = (
-            lambda initials=initials, bg=bg, shirt=shirt, hijab=hijab, long=author_id == "maria-halim":
-                avatar(initials, bg, shirt, hijab, long_hair=long),
-            "png", 10_000)
+        long_hair = author_id == "maria-halim"
+        face = partial(avatar, initials, bg, shirt, hijab, long_hair)
+        table[f"authors/{author_id}.png"] = (face, "png", 10_000)
     return table
 
 
