@@ -1,28 +1,28 @@
 """``knowledge-site export DIR``: the generated Markdown tree, for another mkdocs-compatible
 engine (ProperDocs, Zensical, …) to build without our plugin.
 
-DIR/mkdocs.yml is the site's own file with ``docs_dir`` pointed at DIR/docs and
-our plugin entry taken out; DIR/docs holds the ordinary pages and pictures,
-the generated item and listing pages (with ``title``/``description`` front
-matter, written with python-frontmatter), and our stylesheet.
+DIR/mkdocs.yml is the site's own file with ``docs_dir`` pointed at DIR/docs, our plugin
+entry taken out and our stylesheet and script added; DIR/docs holds the ordinary pages and
+pictures, the generated item and listing pages (with ``title``/``description`` front
+matter, written with python-frontmatter), thumbnails and our assets. The search index is
+built after that engine's build with ``python -m pagefind --site <its output>``.
 """
 
 from __future__ import annotations
 
 import re
-import shutil
 import sys
 from datetime import datetime
 from pathlib import Path
 
 import frontmatter
 
+from .assemble import CSS, JS, assemble
 from .cli_support import message_language, report, says
 from .diagnostics import has_errors
+from .listings import home_sections
 from .pipeline import run
-from .plugin import ASSETS, CSS
 from .registry import AUTHORS_FILE, TOPICS_FILE
-from .render import Renderer
 from .source import discover
 
 
@@ -39,23 +39,32 @@ def export_tree(root: Path, directory: Path, now: datetime, lang: str | None) ->
     library = result.library
     docs = root / library.settings.docs_dir
     out_docs = directory / "docs"
+    assembly = assemble(library, docs)
     skip = {AUTHORS_FILE, TOPICS_FILE} | set(library.supporting)
     skip |= {i.src for i in library.all_items}
     for src in sorted(discover(docs).files - skip):
-        (out_docs / src).parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(docs / src, out_docs / src)
-    for page in Renderer(library).pages():
+        _write(out_docs / src, (docs / src).read_bytes())
+    for page in assembly.pages.values():
         post = frontmatter.Post(page.markdown, title=page.title, description=page.description)
-        (out_docs / page.src).parent.mkdir(parents=True, exist_ok=True)
-        (out_docs / page.src).write_text(frontmatter.dumps(post, sort_keys=True) + "\n",
-                                         encoding="utf-8")
-    (out_docs / CSS).parent.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(ASSETS / "knowledge-site.css", out_docs / CSS)
+        _write(out_docs / page.src, (frontmatter.dumps(post, sort_keys=True) + "\n").encode())
+    home = out_docs / "index.md"
+    text = home.read_text(encoding="utf-8") if home.exists() else ""
+    home.write_text(text.rstrip("\n") + "\n\n" + home_sections(assembly.renderer),
+                    encoding="utf-8")
+    for src, data in assembly.binaries.items():
+        _write(out_docs / src, data)
+    for src, path in assembly.assets.items():
+        _write(out_docs / src, path.read_bytes())
     config = _exported_config((root / "mkdocs.yml").read_text(encoding="utf-8-sig"))
     (directory / "mkdocs.yml").write_text(config, encoding="utf-8")
     print(says("export.done", msg_lang, path=directory, config=directory / "mkdocs.yml"),
           file=sys.stderr)
     return 0
+
+
+def _write(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
 
 
 def _exported_config(text: str) -> str:
@@ -77,10 +86,14 @@ def _exported_config(text: str) -> str:
             line = "docs_dir: docs"
         out.append(line)
     text = "\n".join(out).rstrip("\n") + "\n"
+    # A plugins list left with no entry would mean "no setting" (mkdocs' defaults): say [].
+    text = re.sub(r"^plugins\s*:\s*\n(?!\s+-|\s*#)", "plugins: []\n", text, flags=re.M)
     if not re.search(r"^docs_dir\s*:", text, re.M):
         text += "docs_dir: docs\n"
-    if re.search(r"^extra_css\s*:\s*$", text, re.M):
-        text = re.sub(r"^(extra_css\s*:\s*)$", rf"\1\n  - {CSS}", text, count=1, flags=re.M)
-    else:
-        text += f"extra_css:\n  - {CSS}\n"
+    for key, names in (("extra_css", CSS), ("extra_javascript", JS)):
+        entries = "".join(f"\n  - {name}" for name in names)
+        if re.search(rf"^{key}\s*:\s*$", text, re.M):
+            text = re.sub(rf"^({key}\s*:\s*)$", rf"\1{entries}", text, count=1, flags=re.M)
+        else:
+            text += f"{key}:{entries}\n"
     return text

@@ -10,6 +10,7 @@ problems as messages, not tracebacks.
 from __future__ import annotations
 
 import logging
+import re
 from pathlib import Path
 from typing import Any
 
@@ -22,18 +23,22 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
+from .assemble import CSS, JS, Assembly, assemble
 from .clock import build_time
 from .collect import Library
 from .diagnostics import format_text, has_errors
+from .listings import home_sections
+from .models import Kind
 from .pipeline import Options, run
 from .registry import AUTHORS_FILE, TOPICS_FILE
-from .render import GeneratedPage, Renderer
+from .render import GeneratedPage
+from .search_index import SearchIndexError, build_search_index
+from .strings import make_translator
 
 log = logging.getLogger("mkdocs.plugins.knowledge-site")
 
-ASSETS = Path(__file__).parent / "assets"
 THEME_OVERRIDES = Path(__file__).parent / "theme"
-CSS = "assets/knowledge-site.css"
+_HTML_LANG = re.compile(r'<html lang="[^"]*"')
 
 
 class _Anything(base.BaseConfigOption[Any]):
@@ -63,6 +68,7 @@ class KnowledgeSitePlugin(BasePlugin[PluginConfig]):
         self.command = "build"
         self.preloaded: Library | None = None
         self.library: Library | None = None
+        self.assembly: Assembly | None = None
         self.generated: dict[str, GeneratedPage] = {}
 
     def preload(self, library: Library) -> None:
@@ -75,82 +81,118 @@ class KnowledgeSitePlugin(BasePlugin[PluginConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
             return config
-        library = self.preloaded
-        if library is None:
-            root = Path(config.config_file_path or "mkdocs.yml").resolve().parent
-            preview = self.command == "serve"
-            result = run(root, build_time(), Options(drafts=preview, future=preview))
-            lang = "id"
-            if result.library:
-                lang = result.library.settings.language.split("-")[0]
-            for line in format_text(result.diagnostics, lang if lang in ("id", "en") else "en"
-                                    ).splitlines():
-                (log.error if ": error: " in line else log.warning)(line)
-            if has_errors(result.diagnostics) or result.library is None:
-                raise PluginError("knowledge-site: the content has errors (listed above); "
-                                  "nothing was built.")
-            library = result.library
+        library = self.preloaded or self._check(config)
         self.library = library
-        self.generated = {p.src: p for p in Renderer(library).pages()}
+        self.assembly = assemble(library, Path(config.docs_dir))
+        self.generated = self.assembly.pages
         # Our block overrides sit between a site's own custom_dir and Material's templates.
         dirs = config.theme.dirs
-        position = 1 if config.theme.custom_dir else 0
         if str(THEME_OVERRIDES) not in dirs:
-            dirs.insert(position, str(THEME_OVERRIDES))
-        if CSS not in config.extra_css:
-            config.extra_css.append(CSS)
+            dirs.insert(1 if config.theme.custom_dir else 0, str(THEME_OVERRIDES))
+        for css in CSS:
+            if css not in config.extra_css:
+                config.extra_css.append(css)
+        for js in JS:
+            if js not in [str(s) for s in config.extra_javascript]:
+                config.extra_javascript.append(js)
+        t = make_translator(library.settings.language)
+        config.extra["ks_404"] = {
+            "title": t("notfound.title"), "text": t("notfound.text"),
+            "search_label": t("search.label"), "search_button": t("search.button"),
+            "root": library.settings.site_path,
+            "topics": sorted(library.topics.values(), key=lambda tp: tp.name.lower()),
+        }
         return config
+
+    def _check(self, config: MkDocsConfig) -> Library:
+        """Under plain ``mkdocs build``/``serve`` the plugin runs the checks itself."""
+        root = Path(config.config_file_path or "mkdocs.yml").resolve().parent
+        preview = self.command == "serve"
+        result = run(root, build_time(), Options(drafts=preview, future=preview))
+        lang = "id"
+        if result.library:
+            lang = result.library.settings.language.split("-")[0]
+        for line in format_text(result.diagnostics, lang if lang in ("id", "en") else "en"
+                                ).splitlines():
+            (log.error if ": error: " in line else log.warning)(line)
+        if has_errors(result.diagnostics) or result.library is None:
+            raise PluginError("knowledge-site: the content has errors (listed above); "
+                              "nothing was built.")
+        return result.library
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         if self.library is None:
             return files
         lib = self.library
         remove = {AUTHORS_FILE, TOPICS_FILE} | set(lib.supporting)
-        type_folders = {f"{k.folder}/" for k in _kinds()}
+        type_folders = {k.folder for k in Kind}
         for file in list(files):
             src = file.src_uri
             # Item sources become generated pages; a draft's source must not leak as a page.
             if src in remove or (src.endswith(".md") and src.count("/") == 1
-                                 and src.split("/")[0] + "/" in type_folders):
+                                 and src.split("/")[0] in type_folders):
                 files.remove(file)
         for page in self.generated.values():
             existing = files.get_file_from_path(page.src)
             if existing is not None:
                 files.remove(existing)
             files.append(File.generated(config, page.src, content=page.markdown))
-        files.append(File.generated(config, CSS, abs_src_path=str(ASSETS / "knowledge-site.css")))
+        assert self.assembly is not None
+        for src, data in self.assembly.binaries.items():
+            files.append(File.generated(config, src, content=data))
+        for src, path in self.assembly.assets.items():
+            files.append(File.generated(config, src, abs_src_path=str(path)))
         return files
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
-        """Items are reached through listings, never through the global navigation."""
-        items = {p.src for p in self.generated.values() if p.item is not None}
-        nav.items = _without(nav.items, items)
-        # Sections named after our folders ("tutorials") get the listing's own title.
-        for entry in nav.items:
-            if isinstance(entry, Section):
-                index = next((ch for ch in entry.children if isinstance(ch, Page)
-                              and ch.file.src_uri in self.generated), None)
-                if index is not None and index.file.src_uri.endswith("index.md"):
-                    entry.title = self.generated[index.file.src_uri].title
-        nav.pages = [p for p in nav.pages if p.file.src_uri not in items]
-        return nav
+        """Home, the three kinds, topics, search, then the librarians' own pages. Items,
+        later listing pages, tags, authors and the archive are reached through links."""
+        if config.nav is not None:  # the site chose its own navigation: only drop items
+            items = {p.src for p in self.generated.values() if p.item is not None}
+            nav.items = _without(nav.items, items)
+            nav.pages = [p for p in nav.pages if p.file.src_uri not in items]
+            return nav
+        assert self.library is not None
+        order = ["index.md", *(f"{k.folder}/index.md" for k in Kind), "topics/index.md",
+                 "search.md", *sorted(p for p in self.library.pages if p != "index.md")]
+        pages = []
+        for src in order:
+            file = files.get_file_from_path(src)
+            if file is not None and isinstance(file.page, Page):
+                pages.append(file.page)
+        return Navigation(list(pages), list(pages))
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig,
                          files: Files) -> str | None:
-        generated = self.generated.get(page.file.src_uri)
+        src = page.file.src_uri
+        generated = self.generated.get(src)
         if generated is not None:
             page.meta.setdefault("title", generated.title)
             page.meta.setdefault("description", generated.description)
+            page.meta["ks_search"] = generated.searchable
             if generated.item is not None:
-                page.meta["ks_item"] = True
                 page.meta["ks_lang"] = generated.lang
+        elif self.library is not None and src in self.library.pages:
+            page.meta["ks_search"] = True
+        if src == "index.md" and self.assembly is not None:
+            return markdown.rstrip("\n") + "\n\n" + home_sections(self.assembly.renderer)
         return markdown
 
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
+        lang = page.meta.get("ks_lang")
+        if lang and lang != config.theme.get("language"):
+            # Material takes <html lang> from the theme; an item in another language says so.
+            return _HTML_LANG.sub(f'<html lang="{lang}"', output, count=1)
+        return output
 
-def _kinds() -> list[Any]:
-    from .models import Kind
-
-    return list(Kind)
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.library is None:
+            return
+        try:
+            build_search_index(Path(config.site_dir), self.library.settings.language)
+        except SearchIndexError as exc:
+            raise PluginError(f"knowledge-site: the search index could not be built: {exc}"
+                              ) from None
 
 
 def _without(entries: list[Any], drop: set[str]) -> list[Any]:

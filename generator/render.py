@@ -7,7 +7,10 @@ Markdown with HTML blocks, so the same files serve mkdocs, ProperDocs, and
 
 from __future__ import annotations
 
+import math
 import posixpath
+import re
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from functools import cached_property
@@ -18,12 +21,19 @@ from babel.dates import format_date
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
-from .collect import Library
+from . import citation
+from .collect import Library, page_url
 from .licenses import license_url
 from .links import local_target, relative, rewrite_links
-from .models import Item, Kind, ReviewDetails, TutorialDetails, VideoDetails
+from .models import Item, ReviewDetails, TutorialDetails, VideoDetails
+from .relations import Indexes, build_indexes, tag_slug
 from .strings import make_translator
+from .thumbnails import Thumbnail
 from .validate import resolve_path
+
+WORDS_PER_MINUTE = 200  # a common figure for reading on screens, Indonesian and English alike
+_WORD = re.compile(r"\w+", re.UNICODE)
+_MARKUP = re.compile(r"<[^>]+>|!?\[|\]\([^)]*\)|[#*_`>|~-]+")
 
 
 @dataclass(frozen=True)
@@ -34,11 +44,10 @@ class GeneratedPage:
     description: str
     lang: str
     item: Item | None = None
+    searchable: bool = False  # indexed by the site search (items; not listings)
 
     @property
     def url(self) -> str:
-        from .collect import page_url
-
         return page_url(self.src)
 
 
@@ -55,12 +64,24 @@ def environment() -> Environment:
     return env
 
 
+def reading_minutes(markdown: str) -> int:
+    words = len(_WORD.findall(_MARKUP.sub(" ", markdown)))
+    return max(1, math.ceil(words / WORDS_PER_MINUTE))
+
+
 class Renderer:
-    def __init__(self, library: Library) -> None:
+    def __init__(self, library: Library, thumbs: Mapping[str, Thumbnail] | None = None) -> None:
         self.library = library
         self.settings = library.settings
         self.env = environment()
+        self.thumbs = dict(thumbs or {})
         self.files = frozenset(i.src for i in library.all_items)
+
+    @cached_property
+    def indexes(self) -> Indexes:
+        tz = self.settings.tz
+        years = {i.src: i.date.astimezone(tz).year for i in self.library.items}
+        return build_indexes(self.library.items, years)
 
     @cached_property
     def _page_of_src(self) -> dict[str, str]:
@@ -68,35 +89,47 @@ class Renderer:
         return {i.src: i.page_src for i in self.library.all_items}
 
     def pages(self) -> list[GeneratedPage]:
+        from .listings import listing_pages
+
         out = [self.item_page(item) for item in self.library.items]
-        out += self.listing_pages()
+        out += listing_pages(self)
         return out
 
     # -- helpers shared by templates ---------------------------------------------------
-    def _common(self, lang: str, page_url: str) -> dict[str, Any]:
+    def common(self, lang: str, here: str) -> dict[str, Any]:
+        """What every template gets: words in ``lang``, dates, links relative to ``here``."""
         base = lang.split("-")[0]
         tz = self.settings.tz
+        locale = base if base in ("id", "en") else "en"
 
         def fmt_date(moment: datetime) -> str:
-            return format_date(moment.astimezone(tz).date(), format="long",
-                               locale=base if base in ("id", "en") else "en")
+            return format_date(moment.astimezone(tz).date(), format="long", locale=locale)
 
         def url(target: str) -> str:
-            return relative(target, page_url)
+            return relative(target, here)
 
         return {
             "t": make_translator(lang),
             "fmt_date": fmt_date,
             "url": url,
+            "thumb": self.thumb,
             "library": self.library,
             "settings": self.settings,
             "lang": lang,
+            "tag_slug": tag_slug,
+            "absolute": self.absolute,
         }
 
+    def absolute(self, path: str) -> str:
+        return self.settings.site_url + path
+
+    def thumb(self, item: Item) -> Thumbnail | None:
+        return self.thumbs.get(item.image) if item.image else None
+
     def item_page(self, item: Item) -> GeneratedPage:
-        ctx = self._common(item.lang, item.url)
-        body = self._rewrite_body(item)
+        ctx = self.common(item.lang, item.url)
         details = item.details
+        idx = self.indexes
         extra: dict[str, Any] = {}
         if isinstance(details, ReviewDetails) and details.book.isbn13 and self.settings.catalog_url:
             extra["catalog_link"] = self.settings.catalog_url.replace(
@@ -104,21 +137,39 @@ class Renderer:
         if isinstance(details, VideoDetails) and details.transcript:
             extra["transcript"] = Markup(details.transcript)
         video = details.video if isinstance(details, TutorialDetails | VideoDetails) else None
+        authors = [self.library.authors[a] for a in item.authors]
+        absolute_url = self.absolute(item.url)
+        ask = dict(self.settings.ask_librarian)
         template = self.env.get_template(f"item/{item.kind.value}.md.j2")
         markdown = template.render(
             item=item,
             details=details,
-            body=Markup(body),
-            authors=[self.library.authors[a] for a in item.authors],
+            body=Markup(self._rewrite_body(item)),
+            authors=authors,
             topics=[self.library.topics[t] for t in item.topics],
             license_link=license_url(item.license),
             unpublished=self.library.is_unpublished(item),
             video=video,
             video_host=_host(video.source.url) if video else "",
+            reading_minutes=reading_minutes(item.body + (details.transcript or "" if
+                                                         isinstance(details, VideoDetails)
+                                                         else "")),
+            related=idx.related.get(item.src, []),
+            translations=idx.translations.get(item.src, []),
+            page_url_abs=absolute_url,
+            cite_apa=citation.apa(authors, item.title, item.date.astimezone(self.settings.tz),
+                                  self.settings.library_name, absolute_url),
+            cite_bibtex=citation.bibtex(f"{item.slug}-{item.date.year}", authors, item.title,
+                                        item.date.astimezone(self.settings.tz),
+                                        self.settings.library_name, absolute_url, item.lang),
+            ask_whatsapp=_digits(ask.get("whatsapp", "")),
+            ask_email=ask.get("email", ""),
+            ask_url=ask.get("url", ""),
             **extra,
             **ctx,
         )
-        return GeneratedPage(item.page_src, markdown, item.title, item.summary, item.lang, item)
+        return GeneratedPage(item.page_src, markdown, item.title, item.summary, item.lang, item,
+                             searchable=True)
 
     def _rewrite_body(self, item: Item) -> str:
         """Links to another item's source file point at that item's generated page."""
@@ -135,41 +186,18 @@ class Renderer:
 
         return rewrite_links(item.body, rewrite)
 
-    def listing_pages(self) -> list[GeneratedPage]:
-        lib = self.library
-        lang = self.settings.language
-        out = []
-        for kind in Kind:
-            src = f"{kind.folder}/index.md"
-            ctx = self._common(lang, f"{kind.folder}/")
-            t = ctx["t"]
-            md = self.env.get_template("listing/kind.md.j2").render(
-                kind=kind, items=lib.by_kind(kind), **ctx)
-            out.append(GeneratedPage(src, md, t(f"kinds.{kind.value}"),
-                                     t(f"kinds.intro.{kind.value}"), lang))
-        ctx = self._common(lang, "topics/")
-        counts = {tid: 0 for tid in lib.topics}
-        for item in lib.items:
-            for tid in item.topics:
-                counts[tid] += 1
-        md = self.env.get_template("listing/topics.md.j2").render(
-            topics=sorted(lib.topics.values(), key=lambda tp: tp.name.lower()), counts=counts,
-            **ctx)
-        out.append(GeneratedPage("topics/index.md", md, ctx["t"]("topics"),
-                                 ctx["t"]("topics.intro"), lang))
-        by_topic: dict[str, list[Item]] = {tid: [] for tid in lib.topics}
-        for item in lib.items:
-            for tid in item.topics:
-                by_topic[tid].append(item)
-        for tid, topic in sorted(lib.topics.items()):
-            ctx = self._common(lang, f"topics/{tid}/")
-            md = self.env.get_template("listing/topic.md.j2").render(
-                topic=topic, items=by_topic[tid], **ctx)
-            out.append(GeneratedPage(f"topics/{tid}.md", md, topic.name, topic.description,
-                                     lang))
-        return out
+    def render(self, template: str, lang: str, here: str, **context: Any) -> str:
+        return self.env.get_template(template).render(**self.common(lang, here), **context)
+
+
+def _digits(phone: str) -> str:
+    """wa.me wants the number in international form with digits only: +62 812-… -> 62812…"""
+    return "".join(ch for ch in phone if ch.isdigit())
 
 
 def _host(url: str) -> str:
     host = (urlsplit(url).hostname or "").removeprefix("www.").removeprefix("m.")
     return {"youtu.be": "YouTube", "youtube.com": "YouTube", "vimeo.com": "Vimeo"}.get(host, host)
+
+
+Translator = Callable[..., str]

@@ -19,7 +19,7 @@ theme:
   language: id
   font: false
 plugins:
-  - search
+
   - knowledge-site:
       library_name: Perpustakaan Uji
       catalog_url: "https://opac.example.org/?q={isbn}"

@@ -221,7 +221,7 @@ def test_export_builds_with_plain_mkdocs(tmp_path: Path) -> None:
     assert (out / "docs/reviews/dune.md").is_file()
     exported = yaml.safe_load((out / "mkdocs.yml").read_text(encoding="utf-8"))
     names = [p if isinstance(p, str) else next(iter(p)) for p in exported["plugins"]]
-    assert names == ["search"]
+    assert names == []
     assert exported["docs_dir"] == "docs"
     built = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-d",
                             str(tmp_path / "site")], cwd=out, capture_output=True, text=True,

@@ -1,0 +1,35 @@
+"""Everything the core adds to a site, in memory: generated pages, thumbnails, our assets.
+
+The mkdocs plugin hands these to mkdocs; ``export`` writes them to disk for another
+engine. One function, so both always agree.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from .collect import Library
+from .render import GeneratedPage, Renderer
+from .thumbnails import thumbnails_for
+
+ASSETS = Path(__file__).parent / "assets"
+CSS = ("assets/knowledge-site.css",)
+JS = ("assets/search.js",)
+
+
+@dataclass(frozen=True)
+class Assembly:
+    renderer: Renderer
+    pages: dict[str, GeneratedPage]  # src (relative to docs_dir) -> page
+    binaries: dict[str, bytes]  # generated files such as thumbnails
+    assets: dict[str, Path]  # our stylesheets and scripts: site path -> packaged file
+
+
+def assemble(library: Library, docs: Path) -> Assembly:
+    thumbs = thumbnails_for(docs, {i.image for i in library.items if i.image})
+    renderer = Renderer(library, {src: th for src, (th, _) in thumbs.items()})
+    pages = {p.src: p for p in renderer.pages()}
+    binaries = {th.src: data for th, data in thumbs.values() if data is not None}
+    assets = {name: ASSETS / Path(name).name for name in CSS + JS}
+    return Assembly(renderer, pages, dict(sorted(binaries.items())), assets)

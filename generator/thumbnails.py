@@ -1,0 +1,64 @@
+"""Small cover thumbnails for listings: a phone on a metered connection should not fetch a
+1200-pixel cover for every card. Made once per distinct source picture, named by the hash of
+its bytes, so the same input always gives the same file (and an unchanged picture the same
+name, which caches well)."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+from dataclasses import dataclass
+from pathlib import Path
+
+from PIL import Image
+
+WIDTH, HEIGHT = 320, 168  # the 1200:630 ratio; shown at 160 by 84 CSS pixels (twice as sharp)
+QUALITY = 70
+
+
+@dataclass(frozen=True)
+class Thumbnail:
+    src: str  # path of the thumbnail relative to the site root, e.g. thumbs/ab12….jpg
+    width: int
+    height: int
+
+
+def thumbnail_name(data: bytes) -> str:
+    return f"thumbs/{hashlib.sha256(data).hexdigest()[:20]}.jpg"
+
+
+def make_thumbnail(data: bytes) -> bytes:
+    """Cover-crop to 1200:630 and shrink; JPEG without metadata, so bytes depend on pixels only."""
+    with Image.open(io.BytesIO(data)) as img:
+        if img.format == "JPEG":
+            img.draft("RGB", (WIDTH * 2, HEIGHT * 2))  # decode at a reduced scale: much faster
+        rgb = img.convert("RGB")
+        ratio = WIDTH / HEIGHT
+        w, h = rgb.size
+        if w / h > ratio:
+            new_w = int(h * ratio)
+            box = ((w - new_w) // 2, 0, (w - new_w) // 2 + new_w, h)
+        else:
+            new_h = int(w / ratio)
+            box = (0, (h - new_h) // 2, w, (h - new_h) // 2 + new_h)
+        small = rgb.resize((WIDTH, HEIGHT), Image.Resampling.LANCZOS, box=box)
+        out = io.BytesIO()
+        small.save(out, "JPEG", quality=QUALITY, optimize=True, progressive=True)
+        return out.getvalue()
+
+
+def thumbnails_for(docs: Path, images: set[str]) -> dict[str, tuple[Thumbnail, bytes | None]]:
+    """docs-relative picture -> its thumbnail; bytes None when the picture is an SVG (it is
+    small and scales by itself, so it is used as it is)."""
+    out: dict[str, tuple[Thumbnail, bytes | None]] = {}
+    made: dict[str, bytes] = {}
+    for src in sorted(images):
+        if src.lower().endswith(".svg"):
+            out[src] = (Thumbnail(src, WIDTH, HEIGHT), None)
+            continue
+        data = (docs / src).read_bytes()
+        name = thumbnail_name(data)
+        if name not in made:
+            made[name] = make_thumbnail(data)
+        out[src] = (Thumbnail(name, WIDTH, HEIGHT), made[name])
+    return out
