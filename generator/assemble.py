@@ -10,12 +10,17 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .collect import Library
+from .feed_entries import default_entry_id
+from .feeds import subscribe_page
+from .linkinbio import links_page
 from .render import GeneratedPage, Renderer
+from .sharekit import share_page
+from .shortlinks import short_links
 from .thumbnails import thumbnails_for
 
 ASSETS = Path(__file__).parent / "assets"
-CSS = ("assets/knowledge-site.css",)
-JS = ("assets/search.js",)
+CSS = ("assets/knowledge-site.css", "assets/social.css")
+JS = ("assets/search.js", "assets/share.js")
 
 
 @dataclass(frozen=True)
@@ -24,12 +29,21 @@ class Assembly:
     pages: dict[str, GeneratedPage]  # src (relative to docs_dir) -> page
     binaries: dict[str, bytes]  # generated files such as thumbnails
     assets: dict[str, Path]  # our stylesheets and scripts: site path -> packaged file
+    stable_ids: dict[str, str]  # item.src -> the id that never changes (feeds, short links)
 
 
 def assemble(library: Library, docs: Path) -> Assembly:
     thumbs = thumbnails_for(docs, {i.image for i in library.items if i.image})
     renderer = Renderer(library, {src: th for src, (th, _) in thumbs.items()})
-    pages = {p.src: p for p in renderer.pages()}
+    stable_ids = {i.src: default_entry_id(i, library.settings) for i in library.all_items}
+    links = short_links(library, stable_ids)
+    extra = [
+        subscribe_page(library),
+        links_page(library),
+        share_page(library, {src: link.url for src, link in links.items()},
+                   {src: link.qr_path for src, link in links.items()}),
+    ]
+    pages = {p.src: p for p in [*renderer.pages(), *extra]}
     binaries = {th.src: data for th, data in thumbs.values() if data is not None}
     assets = {name: ASSETS / Path(name).name for name in CSS + JS}
-    return Assembly(renderer, pages, dict(sorted(binaries.items())), assets)
+    return Assembly(renderer, pages, dict(sorted(binaries.items())), assets, stable_ids)

@@ -14,6 +14,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+from markupsafe import escape
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
@@ -27,18 +28,23 @@ from .assemble import CSS, JS, Assembly, assemble
 from .clock import build_time
 from .collect import Library
 from .diagnostics import format_text, has_errors
+from .feeds import alternate_links
+from .link_preview import listing_meta, page_meta, render_head
+from .preview_image import SITE_PREVIEW_PATH, PreviewImage, preview_path
+from .publish import UNLISTED, publish
 from .listings import home_sections
 from .models import Kind
 from .pipeline import Options, run
 from .registry import AUTHORS_FILE, TOPICS_FILE
 from .render import GeneratedPage
-from .search_index import SearchIndexError, build_search_index
+from .search_index import SearchIndexError
 from .strings import make_translator
 
 log = logging.getLogger("mkdocs.plugins.knowledge-site")
 
 THEME_OVERRIDES = Path(__file__).parent / "theme"
 _HTML_LANG = re.compile(r'<html lang="[^"]*"')
+BODY_START, BODY_END = "<!-- ks-body -->", "<!-- /ks-body -->"
 
 
 class _Anything(base.BaseConfigOption[Any]):
@@ -70,6 +76,7 @@ class KnowledgeSitePlugin(BasePlugin[PluginConfig]):
         self.library: Library | None = None
         self.assembly: Assembly | None = None
         self.generated: dict[str, GeneratedPage] = {}
+        self.html_by_src: dict[str, str] = {}  # item source -> its article HTML, for feeds
 
     def preload(self, library: Library) -> None:
         """``knowledge-site build`` has already checked everything: don't do it twice."""
@@ -153,8 +160,9 @@ class KnowledgeSitePlugin(BasePlugin[PluginConfig]):
             nav.pages = [p for p in nav.pages if p.file.src_uri not in items]
             return nav
         assert self.library is not None
+        own = sorted(p for p in self.library.pages if p != "index.md")
         order = ["index.md", *(f"{k.folder}/index.md" for k in Kind), "topics/index.md",
-                 "search.md", *sorted(p for p in self.library.pages if p != "index.md")]
+                 "search.md", "subscribe.md", *own]
         pages = []
         for src in order:
             file = files.get_file_from_path(src)
@@ -166,17 +174,53 @@ class KnowledgeSitePlugin(BasePlugin[PluginConfig]):
                          files: Files) -> str | None:
         src = page.file.src_uri
         generated = self.generated.get(src)
+        if self.library is not None:
+            item = generated.item if generated else None
+            page.meta["ks_alternates"] = [
+                {"title": a.title, "type": a.type, "href": a.href}
+                for a in alternate_links(self.library, page.url, item)]
         if generated is not None:
-            page.meta.setdefault("title", generated.title)
-            page.meta.setdefault("description", generated.description)
+            page.meta["title"] = generated.title
+            page.meta["description"] = generated.description
             page.meta["ks_search"] = generated.searchable
             if generated.item is not None:
                 page.meta["ks_lang"] = generated.lang
         elif self.library is not None and src in self.library.pages:
             page.meta["ks_search"] = True
+        if self.library is not None:
+            page.meta["ks_head"] = self._head(page, generated)
+        # Material prints these two without escaping (mkdocs' templates do not autoescape):
+        # store them as HTML text, so a title like "</title><script>" stays text.
+        for key in ("title", "description"):
+            if isinstance(page.meta.get(key), str):
+                page.meta[key] = str(escape(page.meta[key]))
         if src == "index.md" and self.assembly is not None:
             return markdown.rstrip("\n") + "\n\n" + home_sections(self.assembly.renderer)
         return markdown
+
+    def _head(self, page: Page, generated: GeneratedPage | None) -> str:
+        """Link-preview tags and JSON-LD for ``<head>`` (printed by our main.html)."""
+        assert self.library is not None
+        lib = self.library
+        if generated is not None and generated.item is not None:
+            item = generated.item
+            image = PreviewImage(preview_path(item), 1200, 630, 0)
+            return render_head(page_meta(lib, item, image), engine_head=True)
+        title = str(page.meta.get("title") or page.title or lib.settings.library_name)
+        description = str(page.meta.get("description") or lib.settings.library_name)
+        robots = "noindex" if page.url in UNLISTED else None
+        image = PreviewImage(SITE_PREVIEW_PATH, 1200, 630, 0)
+        return render_head(listing_meta(lib, page.url, title, description, image=image,
+                                        robots=robots), engine_head=True)
+
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig,
+                        files: Files) -> str | None:
+        generated = self.generated.get(page.file.src_uri)
+        if generated is not None and generated.item is not None:
+            # Rendered once, reused by the feeds: the article's own text, between the markers
+            # the item templates put around the body.
+            self.html_by_src[generated.item.src] = _body_html(html)
+        return html
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
         lang = page.meta.get("ks_lang")
@@ -188,11 +232,21 @@ class KnowledgeSitePlugin(BasePlugin[PluginConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.library is None:
             return
+        assert self.assembly is not None
         try:
-            build_search_index(Path(config.site_dir), self.library.settings.language)
+            publish(self.library, self.assembly, self.html_by_src, Path(config.docs_dir),
+                    Path(config.site_dir))
         except SearchIndexError as exc:
             raise PluginError(f"knowledge-site: the search index could not be built: {exc}"
                               ) from None
+
+
+def _body_html(html: str) -> str:
+    start = html.find(BODY_START)
+    end = html.rfind(BODY_END)
+    if start == -1 or end == -1:
+        return html
+    return html[start + len(BODY_START):end].strip()
 
 
 def _without(entries: list[Any], drop: set[str]) -> list[Any]:

@@ -140,6 +140,8 @@ class Renderer:
         authors = [self.library.authors[a] for a in item.authors]
         absolute_url = self.absolute(item.url)
         ask = dict(self.settings.ask_librarian)
+        from .share_buttons import render_share_buttons  # it renders with this module's env
+
         template = self.env.get_template(f"item/{item.kind.value}.md.j2")
         markdown = template.render(
             item=item,
@@ -165,6 +167,7 @@ class Renderer:
             ask_whatsapp=_digits(ask.get("whatsapp", "")),
             ask_email=ask.get("email", ""),
             ask_url=ask.get("url", ""),
+            share_buttons=render_share_buttons(self.library, item),
             **extra,
             **ctx,
         )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 STRINGS: dict[str, dict[str, str]] = {
     "kind.tutorial": {"id": "Tutorial", "en": "Tutorial"},
     "kind.review": {"id": "Resensi buku", "en": "Book review"},
@@ -129,8 +131,16 @@ STRINGS: dict[str, dict[str, str]] = {
 
 }
 
+# Words of features kept in their own files (feeds, social, video) join the one table here.
+from .feed_strings import STRINGS as _FEED_STRINGS  # noqa: E402
+from .social_strings import STRINGS as _SOCIAL_STRINGS  # noqa: E402
 
-def make_translator(lang: str):  # type: ignore[no-untyped-def]
+for _table in (_FEED_STRINGS, _SOCIAL_STRINGS):
+    assert not set(_table) & set(STRINGS), "a feature's words must not reuse a key"
+    STRINGS.update(_table)
+
+
+def make_translator(lang: str) -> Callable[..., str]:
     """``t("level")`` in the page's language; English for languages we have no words for."""
     key_lang = lang.split("-")[0].lower()
     if key_lang not in ("id", "en"):

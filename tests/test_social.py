@@ -1,0 +1,714 @@
+"""The bridge to social media: link previews, preview pictures, share kit, share buttons,
+link-in-bio and short links — on a real Library built by the pipeline from a tiny site."""
+
+from __future__ import annotations
+
+import csv
+import dataclasses
+import io
+import json
+import re
+import string
+from datetime import UTC, datetime, timedelta, timezone
+from pathlib import Path
+from urllib.parse import parse_qs, urljoin, urlsplit
+from zoneinfo import ZoneInfo
+
+import icalendar
+import lxml.etree
+import lxml.html
+import pytest
+from PIL import Image
+from sitekit import make_site
+
+from generator import linkinbio, sharekit, shortlinks
+from generator.collect import Library
+from generator.link_preview import listing_meta, og_locale, page_meta, render_head
+from generator.models import Item
+from generator.pipeline import Options, run
+from generator.preview_image import (
+    HEIGHT,
+    MAX_BYTES,
+    WIDTH,
+    PreviewImage,
+    render_preview,
+    write_previews,
+    write_site_preview,
+)
+from generator.settings import DEFAULT_SLOTS, PostingSlot
+from generator.share_buttons import render_share_buttons
+from generator.social_strings import STRINGS
+
+NOW = datetime(2026, 6, 1, tzinfo=UTC)
+SITE = "https://example.org/lib/"
+HOSTILE = '</script><script>alert(1)</script> "Kutip" & Co'
+JAKARTA = ZoneInfo("Asia/Jakarta")
+
+
+def _cover_png() -> bytes:
+    image = Image.new("RGB", (900, 600))
+    image.putdata([(x % 256, (x * y) % 256, y % 256) for y in range(600) for x in range(900)])
+    buffer = io.BytesIO()
+    image.save(buffer, "PNG")
+    return buffer.getvalue()
+
+
+EXTRA: dict[str, str | bytes] = {
+    "site_src/images/cover.png": _cover_png(),
+    "site_src/tutorials/hostile.md": f"""\
+---
+title: '{HOSTILE.replace("'", "''")}'
+summary: 'Ringkasan dengan <b>tag</b> & "kutip" dan </script> juga.'
+date: 2026-01-11T12:30
+authors: [ani]
+topics: [literasi]
+tags: [opac, OPAC, e-book, Bahasa Indonésia, "2024", "🙂", Literasi Informasi]
+image: images/cover.png
+image_alt: Sampul uji
+level: beginner
+pin: true
+---
+Isi.
+""",
+    "site_src/tutorials/panjang.md": """\
+---
+title: >-
+  Panduan sangat panjang tentang menelusuri jurnal ilmiah nasional dan internasional
+  lewat portal perpustakaan
+summary: >-
+  Ringkasan yang panjang sekali untuk menguji pemotongan unggahan X, menyebut situs
+  perpustakaan.example.id dan https://garuda.kemdikbud.go.id serta berbagai basis data lain
+  yang berguna bagi mahasiswa, dosen, peneliti, dan siapa saja yang ingin membaca lebih banyak.
+date: 2026-01-14T20:15
+authors: [ani]
+topics: [literasi, sastra]
+tags: [jurnal, garuda, doaj]
+level: advanced
+---
+Isi.
+""",
+    "site_src/tutorials/draf.md": """\
+---
+title: Draf rahasia
+summary: Belum terbit.
+date: 2026-01-05
+authors: [ani]
+topics: [literasi]
+level: beginner
+draft: true
+---
+Isi.
+""",
+    "site_src/tutorials/nanti.md": """\
+---
+title: Terbit nanti
+summary: Dijadwalkan.
+date: 2027-01-05
+authors: [ani]
+topics: [literasi]
+level: beginner
+---
+Isi.
+""",
+}
+
+
+@pytest.fixture(scope="module")
+def root(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return make_site(tmp_path_factory.mktemp("site"), EXTRA)
+
+
+@pytest.fixture(scope="module")
+def library(root: Path) -> Library:
+    result = run(root, NOW)
+    assert result.ok, result.diagnostics
+    assert result.library is not None
+    return result.library
+
+
+@pytest.fixture(scope="module")
+def previews(library: Library, root: Path, tmp_path_factory: pytest.TempPathFactory
+             ) -> dict[str, PreviewImage]:
+    out = tmp_path_factory.mktemp("out")
+    return write_previews(library, root / "site_src", out)
+
+
+def item(library: Library, slug: str) -> Item:
+    return next(i for i in library.items if i.slug == slug)
+
+
+def head(html: str) -> lxml.html.HtmlElement:
+    return lxml.html.fromstring(f"<html><head>{html}</head><body></body></html>")
+
+
+def og(doc: lxml.html.HtmlElement, key: str) -> list[str]:
+    return [str(v) for v in doc.xpath(f"//meta[@property='{key}' or @name='{key}']/@content")]
+
+
+def json_ld(doc: lxml.html.HtmlElement) -> dict[str, object]:
+    scripts = doc.xpath("//script[@type='application/ld+json']")
+    assert len(scripts) == 1
+    data = json.loads(scripts[0].text)
+    assert isinstance(data, dict)
+    return data
+
+
+# -- link previews ------------------------------------------------------------------------------
+
+def test_every_item_page_has_absolute_link_preview_tags(
+        library: Library, previews: dict[str, PreviewImage]) -> None:
+    for it in library.items:
+        doc = head(render_head(page_meta(library, it, previews[it.src])))
+        canonical = SITE + it.url
+        assert doc.xpath("//link[@rel='canonical']/@href") == [canonical]
+        assert og(doc, "og:url") == [canonical]
+        assert og(doc, "og:type") == ["article"]
+        assert og(doc, "og:title") == [it.title]
+        assert og(doc, "og:description") == [it.summary]
+        assert og(doc, "og:locale") == ["id_ID"]
+        assert og(doc, "og:site_name") == ["Perpustakaan Uji"]
+        assert og(doc, "og:image") == [SITE + f"previews/{it.kind.value}/{it.slug}.jpg"]
+        assert og(doc, "og:image:width") == ["1200"]
+        assert og(doc, "og:image:height") == ["630"]
+        assert og(doc, "og:image:alt") and og(doc, "og:image:alt")[0]
+        assert og(doc, "article:published_time") == [it.date.isoformat()]
+        assert og(doc, "article:modified_time")
+        assert og(doc, "article:section")
+        assert og(doc, "article:tag") == list(it.tags)
+        assert og(doc, "twitter:card") == ["summary_large_image"]
+        assert og(doc, "twitter:image") == og(doc, "og:image")
+        for url in [*og(doc, "og:url"), *og(doc, "og:image"), *og(doc, "twitter:image")]:
+            assert url.startswith(SITE), url
+
+
+def test_without_picture_the_card_is_small(library: Library) -> None:
+    doc = head(render_head(page_meta(library, item(library, "dune"), None)))
+    assert og(doc, "twitter:card") == ["summary"]
+    assert not og(doc, "og:image")
+
+
+def test_engine_head_leaves_canonical_and_description_to_the_engine(library: Library) -> None:
+    doc = head(render_head(page_meta(library, item(library, "dune"), None), engine_head=True))
+    assert not doc.xpath("//link[@rel='canonical']")
+    assert not doc.xpath("//meta[@name='description']")
+    assert og(doc, "og:url") == [SITE + "reviews/dune/"]
+
+
+def test_json_ld_per_type(library: Library, previews: dict[str, PreviewImage]) -> None:
+    def data(slug: str) -> dict[str, object]:
+        it = item(library, slug)
+        return json_ld(head(render_head(page_meta(library, it, previews[it.src]))))
+
+    tutorial = data("dasar-opac")
+    assert tutorial["@context"] == "https://schema.org"
+    assert tutorial["@type"] == ["LearningResource", "HowTo"]
+    assert tutorial["name"] == "Dasar OPAC"
+    assert tutorial["url"] == SITE + "tutorials/dasar-opac/"
+    assert tutorial["educationalLevel"] == "beginner"
+    assert tutorial["timeRequired"] == "PT15M"
+    assert tutorial["teaches"] == ["Mencari buku berdasarkan judul"]
+    assert tutorial["publisher"] == {"@type": "Organization", "name": "Perpustakaan Uji",
+                                     "url": SITE}
+    assert tutorial["author"] == [{"@type": "Person", "name": "Ani Lestari"}]
+    assert tutorial["datePublished"] == "2026-01-10T00:00:00+07:00"
+    assert tutorial["inLanguage"] == "id"
+    image = tutorial["image"]
+    assert isinstance(image, dict)
+    assert image["url"] == SITE + "previews/tutorial/dasar-opac.jpg"
+    assert (image["width"], image["height"]) == (1200, 630)
+
+    review = data("dune")
+    assert review["@type"] == "Review"
+    book = review["itemReviewed"]
+    assert isinstance(book, dict)
+    assert book["@type"] == "Book"
+    assert book["name"] == "Dune"
+    assert book["isbn"] == "9780441172719"
+    assert book["author"] == [{"@type": "Person", "name": "Frank Herbert"}]
+    assert review["reviewRating"] == {"@type": "Rating", "ratingValue": 4, "bestRating": 5,
+                                      "worstRating": 1}
+    assert review["author"] == [{"@type": "Person", "name": "Budi Santoso"}]
+    assert isinstance(review["publisher"], dict)
+    assert review["publisher"]["name"] == "Perpustakaan Uji"
+
+    video = data("tur")
+    assert video["@type"] == "VideoObject"
+    assert video["name"] == "Tur perpustakaan"
+    assert video["description"] == "Berkeliling perpustakaan dalam dua menit."
+    assert video["uploadDate"] == "2026-01-13T00:00:00+07:00"
+    assert video["thumbnailUrl"] == [SITE + "previews/video/tur.jpg"]
+    assert video["duration"] == "PT2M5S"
+    assert video["embedUrl"] == "https://www.youtube.com/embed/dQw4w9WgXcQ"
+    assert isinstance(video["publisher"], dict)
+
+
+def test_hostile_title_stays_inert_in_the_head(
+        library: Library, previews: dict[str, PreviewImage]) -> None:
+    it = item(library, "hostile")
+    assert it.title == HOSTILE
+    html = render_head(page_meta(library, it, previews[it.src]))
+    assert "<script>alert" not in html
+    assert html.count("</script>") == 1  # the JSON-LD block's own end
+    doc = head(html)
+    assert len(doc.xpath("//script")) == 1
+    assert og(doc, "og:title") == [HOSTILE]
+    assert og(doc, "twitter:title") == [HOSTILE]
+    data = json_ld(doc)
+    assert data["name"] == HOSTILE
+    assert data["description"] == it.summary
+    assert data["keywords"] == ", ".join(it.tags)
+    # The JSON inside the script element has no raw <, > or & at all.
+    body = html.split('<script type="application/ld+json">', 1)[1].rsplit("</script>", 1)[0]
+    assert not set("<>&") & set(body)
+
+
+def test_listing_pages_get_previews(library: Library, tmp_path: Path) -> None:
+    site_image = write_site_preview(library, tmp_path)
+    home = head(render_head(listing_meta(library, "", "Beranda", "Selamat datang.",
+                                         image=site_image)))
+    assert og(home, "og:type") == ["website"]
+    assert og(home, "og:url") == [SITE]
+    assert og(home, "og:image") == [SITE + "previews/site.jpg"]
+    assert json_ld(home)["@type"] == "WebSite"
+    listing = head(render_head(listing_meta(library, "tutorials/", "Tutorial", "Panduan.")))
+    assert og(listing, "og:url") == [SITE + "tutorials/"]
+    data = json_ld(listing)
+    assert data["@type"] == "CollectionPage"
+    assert data["url"] == SITE + "tutorials/"
+    assert isinstance(data["isPartOf"], dict)
+    staff = head(render_head(listing_meta(library, "share/", "Paket", "Staf.",
+                                          robots="noindex")))
+    assert staff.xpath("//meta[@name='robots']/@content") == ["noindex"]
+
+
+@pytest.mark.parametrize(("lang", "locale"), [("id", "id_ID"), ("en", "en_US"),
+                                              ("pt-BR", "pt_BR"), ("jv", "jv_ID")])
+def test_og_locale(lang: str, locale: str) -> None:
+    assert og_locale(lang) == locale
+
+
+# -- preview pictures -----------------------------------------------------------------------------
+
+def test_preview_pictures_are_1200x630_small_and_reproducible(
+        library: Library, root: Path, tmp_path: Path) -> None:
+    first = write_previews(library, root / "site_src", tmp_path / "a")
+    second = write_previews(library, root / "site_src", tmp_path / "b")
+    assert set(first) == {i.src for i in library.items}
+    for src, image in first.items():
+        data = (tmp_path / "a" / image.path).read_bytes()
+        assert data == (tmp_path / "b" / second[src].path).read_bytes(), src
+        assert len(data) == image.bytes < MAX_BYTES
+        with Image.open(io.BytesIO(data)) as picture:
+            assert picture.size == (WIDTH, HEIGHT) == (image.width, image.height)
+            assert picture.format == "JPEG"
+            assert not picture.info.get("exif")
+
+
+def test_preview_uses_the_cover_when_there_is_one(root: Path) -> None:
+    cover = root / "site_src/images/cover.png"
+    with_cover = render_preview("Judul", "Tutorial", "Perpustakaan", cover, "id")
+    plain = render_preview("Judul", "Tutorial", "Perpustakaan", None, "id")
+    assert with_cover != plain
+    assert with_cover == render_preview("Judul", "Tutorial", "Perpustakaan", cover, "id")
+    broken = root / "site_src/images/cover.png.txt"
+    broken.write_bytes(b"not a picture")
+    assert render_preview("Judul", "Tutorial", "Perpustakaan", broken, "id") == plain
+    for data in (with_cover, plain):
+        assert len(data) < MAX_BYTES
+        with Image.open(io.BytesIO(data)) as picture:
+            assert picture.size == (1200, 630)
+
+
+@pytest.mark.parametrize("title", [
+    "كيفية البحث في الفهرس",
+    "Emoji 📚🧑‍💻 dan kontrol \x00\x1b\u2028 tetap aman",
+    "中文标题没有空格" * 40,
+    "W" * 500,
+    " ".join(["Pengetahuan"] * 100),
+    "",
+    "\u0301\u200f",
+])
+def test_any_script_renders_without_error(title: str) -> None:
+    data = render_preview(title, "Video", "Perpustakaan", None, "ar")
+    assert len(data) < MAX_BYTES
+    with Image.open(io.BytesIO(data)) as picture:
+        assert picture.size == (1200, 630)
+
+
+def test_preview_cache_gives_the_same_bytes(library: Library, root: Path,
+                                            tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    fresh = write_previews(library, root / "site_src", tmp_path / "fresh")
+    cold = write_previews(library, root / "site_src", tmp_path / "cold", cache)
+    warm = write_previews(library, root / "site_src", tmp_path / "warm", cache)
+    assert list((cache / "previews").iterdir())
+    for src in fresh:
+        data = (tmp_path / "fresh" / fresh[src].path).read_bytes()
+        assert (tmp_path / "cold" / cold[src].path).read_bytes() == data
+        assert (tmp_path / "warm" / warm[src].path).read_bytes() == data
+
+
+# -- the share kit --------------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def posts(library: Library) -> list[sharekit.Post]:
+    return sharekit.all_posts(library)
+
+
+def test_share_kit_covers_published_items_only(root: Path) -> None:
+    result = run(root, NOW, Options(drafts=True, future=True))
+    assert result.library is not None
+    slugs = {i.slug for i in result.library.items}
+    assert {"draf", "nanti"} <= slugs  # shown in the preview build …
+    kit = {p.slug for p in sharekit.all_posts(result.library)}
+    assert kit == {"dasar-opac", "dune", "tur", "hostile", "panjang"}  # … never in the kit
+
+
+def test_posts_per_platform(posts: list[sharekit.Post]) -> None:
+    by_item: dict[str, set[str]] = {}
+    for p in posts:
+        by_item.setdefault(p.slug, set()).add(p.platform)
+    base = {"x", "facebook", "instagram", "whatsapp", "telegram"}
+    assert by_item["dasar-opac"] == base
+    assert by_item["dune"] == base
+    assert by_item["tur"] == base | {"youtube", "tiktok"}
+    insta = next(p for p in posts if p.slug == "dune" and p.platform == "instagram")
+    assert "Tautan ada di bio kami." in insta.text
+    assert "http" not in insta.text  # Instagram captions cannot link
+    wa = next(p for p in posts if p.slug == "dune" and p.platform == "whatsapp")
+    assert wa.text.startswith("*Dune: pasir dan kuasa*\n")
+    assert wa.link in wa.text
+
+
+def test_every_x_post_fits(posts: list[sharekit.Post]) -> None:
+    x_posts = [p for p in posts if p.platform == "x"]
+    assert x_posts
+    for p in x_posts:
+        assert sharekit.x_length(p.text) <= 280, p.text
+        assert p.text.endswith(p.link) or p.link + "\n" in p.text
+    long_one = next(p for p in x_posts if p.slug == "panjang")
+    assert "…" in long_one.text
+    assert long_one.link in long_one.text  # the link is never cut
+
+
+def test_x_length_counts_like_x() -> None:
+    assert sharekit.x_length("a" * 10) == 10
+    assert sharekit.x_length("https://example.org/" + "x" * 100) == 23
+    assert sharekit.x_length("see https://example.org/a.") == 4 + 23 + 1
+    assert sharekit.x_length("中文") == 4
+    assert sharekit.x_length("perpustakaan.id") >= 23  # X would link it
+    assert sharekit.x_length("Pustaka \u2013 \u201ckutipan\u201d") == 19
+    long = "kata " * 100
+    text = sharekit.x_post(long.strip(), ["#A", "#B"], "https://example.org/" + "p" * 80)
+    assert sharekit.x_length(text) <= 280
+    assert text.endswith("\nhttps://example.org/" + "p" * 80)
+    assert "…" in text
+
+
+def test_every_link_is_tracked(posts: list[sharekit.Post]) -> None:
+    for p in posts:
+        parts = urlsplit(p.link)
+        query = parse_qs(parts.query)
+        assert query == {"utm_source": [p.platform], "utm_medium": ["social"],
+                         "utm_campaign": [p.slug]}, p.link
+        assert f"{parts.scheme}://{parts.netloc}{parts.path}" == p.item
+        assert p.image == SITE + f"previews/{p.kind}/{p.slug}.jpg"
+
+
+def test_tracked_keeps_an_existing_query_and_fragment() -> None:
+    url = sharekit.tracked("https://e.org/a/?q=1&utm_source=old#bagian", "x", "slug")
+    parts = urlsplit(url)
+    assert parse_qs(parts.query) == {"q": ["1"], "utm_source": ["x"], "utm_medium": ["social"],
+                                     "utm_campaign": ["slug"]}
+    assert parts.fragment == "bagian"
+    assert sharekit.tracked("https://e.org/a/", "facebook", "s") == (
+        "https://e.org/a/?utm_source=facebook&utm_medium=social&utm_campaign=s")
+
+
+def test_hashtags_from_topics_and_tags(library: Library) -> None:
+    tags = sharekit.hashtags(library, item(library, "hostile"))
+    assert tags == ["#LiterasiInformasi", "#Opac", "#EBook", "#BahasaIndonesia"]
+    assert sharekit.hashtag("2024") is None
+    assert sharekit.hashtag("🙂") is None
+    assert sharekit.hashtag("café-baca 2") == "#CafeBaca2"
+    for p in sharekit.all_posts(library):
+        for tag in re.findall(r"(?<!\S)#\S+", p.text):
+            assert re.fullmatch(r"#[A-Za-z0-9]+", tag), tag
+
+
+def _slots() -> tuple[PostingSlot, ...]:
+    out = []
+    for text in DEFAULT_SLOTS:
+        a, b = text.split("-")
+        out.append(PostingSlot(int(a[:2]) * 60 + int(a[3:]), int(b[:2]) * 60 + int(b[3:])))
+    return tuple(out)
+
+
+@pytest.mark.parametrize(("published", "expected"), [
+    ("2026-01-10T00:00", "2026-01-10T06:00"),  # before the first slot
+    ("2026-01-10T07:15:30", "2026-01-10T07:15:30"),  # inside a slot: the moment itself
+    ("2026-01-10T06:00", "2026-01-10T06:00"),  # a slot's start is inside it
+    ("2026-01-10T08:00", "2026-01-10T11:00"),  # a slot's end is not
+    ("2026-01-10T13:30", "2026-01-10T18:00"),
+    ("2026-01-10T20:59", "2026-01-10T20:59"),
+    ("2026-01-10T21:30", "2026-01-11T06:00"),  # across midnight
+    ("2026-12-31T23:59", "2027-01-01T06:00"),  # across the year
+])
+def test_next_slot(published: str, expected: str) -> None:
+    moment = datetime.fromisoformat(published).replace(tzinfo=JAKARTA)
+    got = sharekit.next_slot(moment, _slots(), JAKARTA)
+    assert got == datetime.fromisoformat(expected).replace(tzinfo=JAKARTA)
+    assert got.isoformat().endswith("+07:00")
+
+
+def test_next_slot_converts_from_other_zones() -> None:
+    moment = datetime(2026, 1, 10, 16, 30, tzinfo=UTC)  # 23:30 in Jakarta
+    got = sharekit.next_slot(moment, _slots(), JAKARTA)
+    assert got.isoformat() == "2026-01-11T06:00:00+07:00"
+    late = [PostingSlot(22 * 60, 24 * 60)]
+    assert sharekit.next_slot(moment, late, JAKARTA) == moment
+    assert sharekit.next_slot(moment - timedelta(hours=2), late, JAKARTA).isoformat() == (
+        "2026-01-10T22:00:00+07:00")
+    assert sharekit.next_slot(moment, [], JAKARTA) == moment
+    other = timezone(timedelta(hours=-5))
+    assert sharekit.next_slot(datetime(2026, 1, 10, 12, 0, tzinfo=other), _slots(),
+                              JAKARTA).isoformat() == "2026-01-11T06:00:00+07:00"
+
+
+def test_posts_get_the_slot_after_publication(posts: list[sharekit.Post]) -> None:
+    times = {p.slug: p.scheduled_at.isoformat() for p in posts}
+    assert times["dasar-opac"] == "2026-01-10T06:00:00+07:00"
+    assert times["dune"] == "2026-01-12T11:00:00+07:00"  # 10:00 -> the 11:00 slot
+    assert times["hostile"] == "2026-01-11T12:30:00+07:00"  # inside 11-13
+    assert times["panjang"] == "2026-01-14T20:15:00+07:00"  # inside 18-21
+    assert [p.scheduled_at for p in posts] == sorted(p.scheduled_at for p in posts)
+
+
+def test_share_files(library: Library, posts: list[sharekit.Post], tmp_path: Path) -> None:
+    sharekit.write_share_kit(library, tmp_path / "a")
+    sharekit.write_share_kit(library, tmp_path / "b")
+    for name in ("posts.csv", "posts.json", "calendar.ics"):
+        assert (tmp_path / "a/share" / name).read_bytes() == (
+            tmp_path / "b/share" / name).read_bytes(), name
+
+    with (tmp_path / "a/share/posts.csv").open(encoding="utf-8", newline="") as handle:
+        reader = csv.DictReader(handle)
+        assert reader.fieldnames == ["scheduled_at", "platform", "text", "link", "image", "item"]
+        rows = list(reader)
+    assert len(rows) == len(posts)
+    for row, p in zip(rows, posts, strict=True):
+        assert datetime.fromisoformat(row["scheduled_at"]) == p.scheduled_at
+        assert row["scheduled_at"].endswith("+07:00")
+        assert (row["platform"], row["text"], row["link"], row["image"], row["item"]) == (
+            p.platform, p.text, p.link, p.image, p.item)
+
+    data = json.loads((tmp_path / "a/share/posts.json").read_text(encoding="utf-8"))
+    assert [(d["platform"], d["text"], d["link"]) for d in data["posts"]] == [
+        (p.platform, p.text, p.link) for p in posts]
+
+
+def test_csv_guards_against_formulas(posts: list[sharekit.Post]) -> None:
+    evil = [dataclasses.replace(posts[0], text=text, platform=platform)
+            for text, platform in [("=HYPERLINK(\"http://x\")", "x"), ("+1", "-x"),
+                                   ("@SUM(A1)", "x"), ("aman = ya", "x")]]
+    rows = list(csv.DictReader(io.StringIO(sharekit.csv_text(evil), newline="")))
+    assert [r["text"] for r in rows] == ["'=HYPERLINK(\"http://x\")", "'+1", "'@SUM(A1)",
+                                         "aman = ya"]
+    assert rows[1]["platform"] == "'-x"
+
+
+def test_calendar_is_valid_icalendar(library: Library, posts: list[sharekit.Post],
+                                     tmp_path: Path) -> None:
+    sharekit.write_share_kit(library, tmp_path)
+    raw = (tmp_path / "share/calendar.ics").read_bytes()
+    assert raw.endswith(b"\r\n")
+    assert b"\n" not in raw.replace(b"\r\n", b"")
+    for line in raw.split(b"\r\n"):
+        assert len(line) <= 75, line
+    calendar = icalendar.Calendar.from_ical(raw)
+    events = list(calendar.walk("VEVENT"))
+    assert len(events) == len(posts)
+    uids = [str(e["UID"]) for e in events]
+    assert len(set(uids)) == len(uids)
+    by_src = {i.src: i for i in library.items}
+    for event, p in zip(events, posts, strict=True):
+        assert event.decoded("DTSTART") == p.scheduled_at
+        stamp = by_src[p.item_src].updated or by_src[p.item_src].date
+        assert event.decoded("DTSTAMP") == stamp
+        assert str(event["DESCRIPTION"]) == p.text
+        assert str(event["URL"]) == p.link
+        assert p.title in str(event["SUMMARY"])
+
+
+def test_ics_folding_and_escaping() -> None:
+    line = "DESCRIPTION:" + sharekit.ics_escape("a,b;c\\d\ne" + "é" * 80)
+    folded = sharekit.fold(line)
+    for piece in folded.split("\r\n"):
+        assert len(piece.encode("utf-8")) <= 75
+    assert folded.replace("\r\n ", "") == line
+    assert line.startswith("DESCRIPTION:a\\,b\\;c\\\\d\\ne")
+
+
+def test_share_page(library: Library, posts: list[sharekit.Post]) -> None:
+    page = sharekit.share_page(library, {i.src: f"{SITE}s/x/" for i in library.items})
+    assert page.src == "share/index.md"
+    assert page.url == "share/"
+    front, body = page.markdown.split("---\n", 2)[1:]
+    assert "search:\n  exclude: true" in front
+    doc = lxml.html.fromstring(f"<div>{body}</div>")
+    assert not doc.xpath("//script")
+    texts = doc.xpath("//pre[@class='ks-kit-text']")
+    assert len(texts) == len(posts)
+    assert {t.text_content() for t in texts} == {p.text for p in posts}
+    buttons = doc.xpath("//button[@data-ks-copy-from]")
+    assert len(buttons) == len(texts)
+    for button in buttons:
+        assert button.get("hidden") is not None
+        assert doc.xpath(f"//*[@id='{button.get('data-ks-copy-from')}']")
+        assert not any(name.startswith("on") for name in button.attrib)
+    assert doc.xpath("//a[@href='posts.csv']") and doc.xpath("//a[@href='calendar.ics']")
+    titles = [h.text_content() for h in doc.xpath("//h2")]
+    assert HOSTILE in titles
+
+
+# -- share buttons and link in bio ----------------------------------------------------------------
+
+def test_share_buttons_are_plain_links(library: Library) -> None:
+    it = item(library, "hostile")
+    html = str(render_share_buttons(library, it))
+    assert "\n\n" not in html  # one HTML block for Markdown
+    doc = lxml.html.fromstring(html)
+    hrefs = [str(h) for h in doc.xpath("//a/@href")]
+    prefixes = ["https://wa.me/?text=", "https://www.facebook.com/sharer/sharer.php?u=",
+                "https://x.com/intent/post?text=", "https://t.me/share/url?url=",
+                "mailto:?subject="]
+    assert [next(p for p in prefixes if h.startswith(p)) for h in hrefs] == prefixes
+    canonical = SITE + "tutorials/hostile/"
+    for href in hrefs:
+        query = parse_qs(urlsplit(href).query)
+        assert any(canonical in v for values in query.values() for v in values), href
+    assert parse_qs(urlsplit(hrefs[2]).query)["text"] == [HOSTILE]
+    assert not doc.xpath("//script")
+    for element in doc.iter():
+        assert not any(name.startswith("on") for name in element.attrib)
+    for needs in doc.xpath("//*[@data-ks-needs]"):
+        assert needs.get("hidden") is not None
+    assert doc.xpath("//button[@data-ks-copy]/@data-ks-copy") == [canonical]
+    assert doc.xpath("//button[@data-ks-share-url]/@data-ks-share-title") == [HOSTILE]
+
+
+def test_share_script_is_self_contained() -> None:
+    script = (Path(__file__).parent.parent / "generator/assets/share.js").read_text()
+    assert "navigator.clipboard" in script and "navigator.share" in script
+    assert "http" not in script and "eval(" not in script and "innerHTML" not in script
+
+
+def test_link_in_bio(library: Library) -> None:
+    page = linkinbio.links_page(library)
+    assert page.url == "links/"
+    body = page.markdown.split("---\n", 2)[2]
+    doc = lxml.html.fromstring(f"<div>{body}</div>")
+    cards = doc.xpath("//a[@class='ks-bio-card']")
+    slugs = [urlsplit(str(c.get("href"))).path.rstrip("/").rsplit("/", 1)[-1] for c in cards]
+    assert slugs[0] == "hostile"  # pinned first
+    assert slugs[1:] == ["panjang", "tur", "dune", "dasar-opac"]  # then newest
+    assert "draf" not in slugs and "nanti" not in slugs
+    for card, slug in zip(cards, slugs, strict=True):
+        query = parse_qs(urlsplit(str(card.get("href"))).query)
+        assert query == {"utm_source": ["linkinbio"], "utm_medium": ["social"],
+                         "utm_campaign": [slug]}
+    assert not doc.xpath("//script") and not doc.xpath("//img")
+    assert len(page.markdown.encode()) < 10_000
+
+
+def test_social_profiles() -> None:
+    assert linkinbio.profile_url("instagram", "@perpus") == "https://www.instagram.com/perpus/"
+    assert linkinbio.profile_url("tiktok", "perpus") == "https://www.tiktok.com/@perpus"
+    assert linkinbio.profile_url("x", "https://x.com/perpus") == "https://x.com/perpus"
+    assert linkinbio.profile_url("whatsapp", "+62 812-3456") == "https://wa.me/628123456"
+
+
+@pytest.mark.parametrize("key", sorted(STRINGS))
+def test_every_social_string_in_both_languages(key: str) -> None:
+    assert set(STRINGS[key]) == {"id", "en"}
+    fields = [{f for _, f, _, _ in string.Formatter().parse(STRINGS[key][lang]) if f}
+              for lang in ("id", "en")]
+    assert fields[0] == fields[1]
+
+
+# -- short links and QR codes --------------------------------------------------------------------
+
+def test_short_codes_are_stable_and_unique() -> None:
+    assert shortlinks.short_code("tutorials/dasar-opac") == shortlinks.short_code(
+        "tutorials/dasar-opac")
+    code = shortlinks.short_code("anything")
+    assert re.fullmatch(r"[a-z2-7]{6}", code)
+    when = datetime(2026, 1, 1, tzinfo=UTC)
+    ids = [(f"item-{n}", when + timedelta(hours=n)) for n in range(3000)]
+    codes = shortlinks.assign_codes(ids)
+    assert len(set(codes.values())) == len(ids)
+    assert codes == shortlinks.assign_codes(reversed(ids))
+
+
+def test_colliding_codes_lengthen_the_newer_item() -> None:
+    seen: dict[str, str] = {}
+    n = 0
+    while True:
+        stable = f"id-{n}"
+        code = shortlinks.short_code(stable)
+        if code in seen:
+            first, second = seen[code], stable
+            break
+        seen[code] = stable
+        n += 1
+    old, new = datetime(2026, 1, 1, tzinfo=UTC), datetime(2026, 2, 1, tzinfo=UTC)
+    for entries in ([(first, old), (second, new)], [(second, new), (first, old)]):
+        codes = shortlinks.assign_codes(entries)
+        assert codes[first] == code
+        assert len(codes[second]) > 6
+        assert codes[second].startswith(code)
+    swapped = shortlinks.assign_codes([(first, new), (second, old)])
+    assert swapped[second] == code and len(swapped[first]) > 6
+
+
+def test_redirect_pages_and_qr_codes(library: Library, tmp_path: Path) -> None:
+    ids = {i.src: f"stable:{i.src}" for i in library.items}
+    links = shortlinks.write_short_links(library, tmp_path, ids)
+    again = shortlinks.write_short_links(library, tmp_path / "again", ids)
+    assert links == again
+    assert len({link.code for link in links.values()}) == len(library.items)
+    for it in library.items:
+        link = links[it.src]
+        assert link.code == shortlinks.short_code(f"stable:{it.src}")
+        assert link.url == f"{SITE}s/{link.code}/"
+        raw = (tmp_path / link.path / "index.html").read_bytes()
+        assert raw.startswith(b"<!doctype html>")
+        doc = lxml.html.fromstring(raw)
+        assert doc.get("lang") == "id"
+        assert doc.xpath("//head/title")[0].text_content().strip()
+        assert doc.xpath("//meta[@charset]")
+        canonical = SITE + it.url
+        assert doc.xpath("//link[@rel='canonical']/@href") == [canonical]
+        assert doc.xpath("//meta[@name='robots']/@content") == ["noindex"]
+        refresh = str(doc.xpath("//meta[@http-equiv='refresh']/@content")[0])
+        delay, target = refresh.split(";", 1)
+        assert delay == "0"
+        assert urljoin(link.url, target.strip().removeprefix("url=")) == canonical
+        assert [urljoin(link.url, str(h)) for h in doc.xpath("//a/@href")] == [canonical]
+        assert doc.xpath("//a")[0].text_content() == it.title
+        assert not doc.xpath("//script")
+        svg = (tmp_path / link.qr_path).read_bytes()
+        assert svg == (tmp_path / "again" / link.qr_path).read_bytes()
+        assert len(svg) < 10_000
+        tree = lxml.etree.fromstring(svg)
+        assert tree.tag == "{http://www.w3.org/2000/svg}svg"
+        assert link.url in svg.decode()  # the title names the address it encodes
+
+
+def test_hostile_title_in_redirect_page(library: Library, tmp_path: Path) -> None:
+    links = shortlinks.write_short_links(library, tmp_path)
+    it = item(library, "hostile")
+    doc = lxml.html.fromstring((tmp_path / links[it.src].path / "index.html").read_bytes())
+    assert not doc.xpath("//script")
+    assert doc.xpath("//a")[0].text_content() == HOSTILE
+
