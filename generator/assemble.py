@@ -12,6 +12,7 @@ from pathlib import Path
 from .collect import Library
 from .feed_entries import default_entry_id
 from .feeds import subscribe_page
+from .history import stable_ids as history_ids
 from .linkinbio import links_page
 from .render import GeneratedPage, Renderer
 from .sharekit import share_page
@@ -19,8 +20,8 @@ from .shortlinks import short_links
 from .thumbnails import thumbnails_for
 
 ASSETS = Path(__file__).parent / "assets"
-CSS = ("assets/knowledge-site.css", "assets/social.css")
-JS = ("assets/search.js", "assets/share.js")
+CSS = ("assets/knowledge-site.css", "assets/social.css", "assets/video.css")
+JS = ("assets/search.js", "assets/share.js", "assets/video.js")
 
 
 @dataclass(frozen=True)
@@ -35,7 +36,10 @@ class Assembly:
 def assemble(library: Library, docs: Path) -> Assembly:
     thumbs = thumbnails_for(docs, {i.image for i in library.items if i.image})
     renderer = Renderer(library, {src: th for src, (th, _) in thumbs.items()})
-    stable_ids = {i.src: default_entry_id(i, library.settings) for i in library.all_items}
+    if library.history is not None:
+        stable_ids = history_ids(library.history, library.all_items, library.settings.site_url)
+    else:
+        stable_ids = {i.src: default_entry_id(i, library.settings) for i in library.all_items}
     links = short_links(library, stable_ids)
     extra = [
         subscribe_page(library),

@@ -46,7 +46,14 @@ def _parser() -> argparse.ArgumentParser:
 
     export = sub.add_parser("export", help="write the generated Markdown tree for another engine")
     export.add_argument("directory", type=Path)
-    for p in (check, new, build, serve, export):
+
+    report = sub.add_parser("report", help="what needs a librarian's attention: reviews due, "
+                                           "missing transcripts and covers, external links")
+    report.add_argument("--format", choices=("text", "json"), default="text")
+
+    schema = sub.add_parser("schema", help="write JSON Schemas of the front matter, for editors")
+    schema.add_argument("directory", type=Path)
+    for p in (check, new, build, serve, export, report, schema):
         p.add_argument("--lang", choices=("id", "en"), default=argparse.SUPPRESS,
                        help="language of messages (default: the site's language)")
     return parser
@@ -84,6 +91,10 @@ def main(argv: list[str] | None = None) -> int:
         from .export import export_tree
 
         return export_tree(root, args.directory, now, lang)
+    if args.command == "report":
+        return _report(root, now, lang, args.format)
+    if args.command == "schema":
+        return _schema(root, args.directory, now)
     return EXIT_USAGE  # pragma: no cover - argparse requires a command
 
 
@@ -98,3 +109,32 @@ def _check(root: Path, now: datetime, args: argparse.Namespace) -> int:
     if args.format == "text":
         print(summary_line(diagnostics, lang), file=sys.stderr)
     return EXIT_CONTENT if has_errors(diagnostics) else EXIT_OK
+
+
+def _report(root: Path, now: datetime, lang: str | None, fmt: str) -> int:
+    from .pipeline import run
+    from .report import build_report, format_report, report_json
+
+    result = run(root, now)
+    site_lang = result.library.settings.language if result.library else None
+    msg_lang = message_language(lang, site_lang)
+    if result.library is None or result.library.history is None:
+        report(result.diagnostics, msg_lang)
+        return EXIT_CONTENT
+    found = build_report(result.library, result.library.history)
+    print(report_json(found) if fmt == "json" else format_report(found, msg_lang))
+    return EXIT_OK
+
+
+def _schema(root: Path, directory: Path, now: datetime) -> int:
+    """Schemas that also know this site's author and topic ids, when the site can be read."""
+    from .pipeline import run
+    from .schema import write_schemas
+
+    result = run(root, now)
+    lib = result.library
+    for path in write_schemas(directory, authors=sorted(lib.authors) if lib else None,
+                              topics=sorted(lib.topics) if lib else None,
+                              base_url=lib.settings.site_url if lib else None):
+        print(path)
+    return EXIT_OK

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from .diagnostics import Diagnostic, diag
+from .history import History
 from .models import KIND_BY_FOLDER, Author, Item, Kind, Topic
 from .settings import Settings
 
@@ -26,6 +27,8 @@ class Library:
     pages: frozenset[str]  # ordinary Markdown pages (src paths relative to docs_dir)
     supporting: frozenset[str]  # Markdown files read as part of an item (transcripts)
     preview: bool  # drafts/scheduled items included and marked
+    retired: tuple[Item, ...] = ()  # published, then taken down on purpose: a note remains
+    history: History | None = None  # what git remembers was published (None: not read)
 
     def by_kind(self, kind: Kind) -> list[Item]:
         return [i for i in self.items if i.kind is kind]

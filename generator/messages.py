@@ -454,6 +454,12 @@ MESSAGES: dict[str, dict[str, str]] = {
 }
 
 
+# Messages of features kept in their own files join the one table here.
+from .history_messages import HISTORY_MESSAGES  # noqa: E402
+
+MESSAGES.update(HISTORY_MESSAGES)
+
+
 class _Blank(dict[str, str]):
     def __missing__(self, key: str) -> str:
         return ""

@@ -13,6 +13,7 @@ from pathlib import Path
 from . import collect, registry
 from .collect import Library
 from .diagnostics import Diagnostic, diag, has_errors
+from .history import check_history, load_history
 from .models import VideoDetails
 from .settings import Settings, load_settings
 from .source import discover, load_item
@@ -79,10 +80,16 @@ def run_with_settings(root: Path, settings: Settings, now: datetime,
     shown = [i for i in items if (options.drafts or not i.draft)
              and (options.future or i.date <= now)]
     problems += collect.check_links(items, items, found.files, pages, now)
+    history = load_history(root, settings.docs_dir, tz=settings.tz, now=now)
+    problems += check_history(history, items, live=[collect.page_url(p) for p in pages],
+                              now=now)
     library = Library(
         settings=settings, now=now, authors=authors.entries, topics=topics.entries,
-        items=collect.newest_first(shown), all_items=collect.newest_first(items),
+        items=collect.newest_first(i for i in shown if not i.retired),
+        all_items=collect.newest_first(items),
         pages=pages, supporting=frozenset(supporting),
         preview=options.drafts or options.future,
+        retired=collect.newest_first(i for i in shown if i.retired),
+        history=history,
     )
     return Result(library, problems)

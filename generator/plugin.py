@@ -30,11 +30,11 @@ from .collect import Library
 from .diagnostics import format_text, has_errors
 from .feeds import alternate_links
 from .link_preview import listing_meta, page_meta, render_head
-from .preview_image import SITE_PREVIEW_PATH, PreviewImage, preview_path
-from .publish import UNLISTED, publish
 from .listings import home_sections
 from .models import Kind
 from .pipeline import Options, run
+from .preview_image import SITE_PREVIEW_PATH, PreviewImage, preview_path
+from .publish import UNLISTED, publish
 from .registry import AUTHORS_FILE, TOPICS_FILE
 from .render import GeneratedPage
 from .search_index import SearchIndexError

@@ -11,12 +11,14 @@ from pathlib import Path
 from lxml import etree
 
 from .assemble import Assembly
-from .collect import Library
+from .collect import Library, page_url
 from .feeds import write_feeds
+from .history import output_path, redirects
+from .links import relative
 from .preview_image import write_previews, write_site_preview
 from .search_index import build_search_index
 from .sharekit import write_share_kit
-from .shortlinks import write_short_links
+from .shortlinks import render_redirect, write_short_links
 
 # Staff pages: not for search engines (and not in the sitemap, search or feeds).
 UNLISTED = ("share/",)
@@ -30,8 +32,30 @@ def publish(library: Library, assembly: Assembly, html_by_src: Mapping[str, str]
     write_site_preview(library, site_dir)
     links = write_short_links(library, site_dir, assembly.stable_ids)
     write_share_kit(library, site_dir, {src: link.url for src, link in links.items()})
+    write_redirects(library, assembly, site_dir)
     unlist_from_sitemap(site_dir, [library.settings.site_url + p for p in UNLISTED])
     build_search_index(site_dir, library.settings.language)
+
+
+def write_redirects(library: Library, assembly: Assembly, site_dir: Path) -> None:
+    """Old addresses (from git history) and ``aliases`` lead to the item's address now:
+    a small page with a meta refresh and rel=canonical works on any static host."""
+    if library.history is None:
+        return
+    shown = [*library.items, *library.retired]
+    by_url = {i.url: i for i in shown}
+    live = {page_url(src) for src in assembly.pages} | {page_url(p) for p in library.pages}
+    for r in redirects(library.history, shown, include_aliases=True, live=sorted(live)):
+        item = by_url.get(r.to_url)
+        if item is None:
+            continue
+        target = site_dir / output_path(r.from_url)
+        if target.exists():  # never over a page the engine wrote
+            continue
+        html = render_redirect(relative(r.to_url, r.from_url),
+                               library.settings.site_url + r.to_url, item.title, item.lang)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(html.encode("utf-8"))
 
 
 def unlist_from_sitemap(site_dir: Path, urls: list[str]) -> None:

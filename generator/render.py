@@ -23,6 +23,7 @@ from markupsafe import Markup
 
 from . import citation
 from .collect import Library, page_url
+from .embeds import embed_bare_urls
 from .licenses import license_url
 from .links import local_target, relative, rewrite_links
 from .models import Item, ReviewDetails, TutorialDetails, VideoDetails
@@ -30,6 +31,7 @@ from .relations import Indexes, build_indexes, tag_slug
 from .strings import make_translator
 from .thumbnails import Thumbnail
 from .validate import resolve_path
+from .video_player import bare_url_renderer, player_for, split_transcript, transcript_for
 
 WORDS_PER_MINUTE = 200  # a common figure for reading on screens, Indonesian and English alike
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -92,6 +94,7 @@ class Renderer:
         from .listings import listing_pages
 
         out = [self.item_page(item) for item in self.library.items]
+        out += [self.retired_page(item) for item in self.library.retired]
         out += listing_pages(self)
         return out
 
@@ -134,9 +137,20 @@ class Renderer:
         if isinstance(details, ReviewDetails) and details.book.isbn13 and self.settings.catalog_url:
             extra["catalog_link"] = self.settings.catalog_url.replace(
                 "{isbn}", quote(details.book.isbn13))
-        if isinstance(details, VideoDetails) and details.transcript:
-            extra["transcript"] = Markup(details.transcript)
+        body = self._rewrite_body(item)
+        transcript = None
+        if isinstance(details, VideoDetails):
+            section = None
+            if details.transcript_in_body:
+                body, section = split_transcript(body)
+            transcript = transcript_for(details.transcript or section, item.lang)
+        body = embed_bare_urls(body, bare_url_renderer(self.env, item.lang, ctx["url"]))
         video = details.video if isinstance(details, TutorialDetails | VideoDetails) else None
+        # A video page's own picture is the player's poster; a tutorial's video gets the
+        # drawn placeholder, since the cover already stands at the top of the page.
+        poster = item.image if isinstance(details, VideoDetails) else None
+        player = (player_for(video, lang=item.lang, title=item.title, image=poster)
+                  if video else None)
         authors = [self.library.authors[a] for a in item.authors]
         absolute_url = self.absolute(item.url)
         ask = dict(self.settings.ask_librarian)
@@ -146,7 +160,9 @@ class Renderer:
         markdown = template.render(
             item=item,
             details=details,
-            body=Markup(self._rewrite_body(item)),
+            body=Markup(body),
+            player=player,
+            transcript_block=transcript,
             authors=authors,
             topics=[self.library.topics[t] for t in item.topics],
             license_link=license_url(item.license),
@@ -173,6 +189,13 @@ class Renderer:
         )
         return GeneratedPage(item.page_src, markdown, item.title, item.summary, item.lang, item,
                              searchable=True)
+
+    def retired_page(self, item: Item) -> GeneratedPage:
+        """A retired item keeps its address with a short note and links onwards."""
+        markdown = self.render("pages/retired.md.j2", item.lang, item.url, item=item,
+                               topics=[self.library.topics[t] for t in item.topics
+                                       if t in self.library.topics])
+        return GeneratedPage(item.page_src, markdown, item.title, item.summary, item.lang)
 
     def _rewrite_body(self, item: Item) -> str:
         """Links to another item's source file point at that item's generated page."""
