@@ -27,6 +27,7 @@ from mkdocs.structure.pages import Page
 from .assemble import CSS, JS, Assembly, assemble
 from .clock import build_time
 from .collect import Library
+from .csp import with_policy
 from .diagnostics import format_text, has_errors
 from .feeds import alternate_links
 from .link_preview import listing_meta, page_meta, render_head
@@ -226,8 +227,8 @@ class KnowledgeSitePlugin(BasePlugin[PluginConfig]):
         lang = page.meta.get("ks_lang")
         if lang and lang != config.theme.get("language"):
             # Material takes <html lang> from the theme; an item in another language says so.
-            return _HTML_LANG.sub(f'<html lang="{lang}"', output, count=1)
-        return output
+            output = _HTML_LANG.sub(f'<html lang="{lang}"', output, count=1)
+        return with_policy(output)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.library is None:

@@ -20,7 +20,7 @@
     if (!box || !OK.test(src)) return;
     e.preventDefault();
     f = Object.assign(d.createElement("iframe"), {
-      src: src, title: p.getAttribute("data-ks-title"), allowFullscreen: true, loading: "eager",
+      src: src, title: p.getAttribute("data-ks-title"), loading: "eager",
       allow: "autoplay; encrypted-media; picture-in-picture; fullscreen",
       referrerPolicy: "strict-origin-when-cross-origin"
     });
