@@ -1,0 +1,83 @@
+"""Every feed of the example library by the rules of the feeds issue (issue 5), parsed with
+feedparser and lxml's strict parser."""
+
+from __future__ import annotations
+
+import email.utils
+import json
+import re
+from pathlib import Path
+
+import feedparser
+import pytest
+from lxml import etree
+
+pytestmark = pytest.mark.gates
+
+SITE = "https://perpustakaan-cendekia.example.org/"
+ATOM = "{http://www.w3.org/2005/Atom}"
+RFC822_4Y = re.compile(r"^[A-Z][a-z]{2}, \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} [+-]\d{4}$")
+RFC3339 = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?([+-]\d{2}:\d{2}|Z)$")
+
+
+def feeds(site: Path, name: str) -> list[Path]:
+    return sorted(site.rglob(name))
+
+
+def test_rss_feeds(built_site: Path) -> None:
+    found = feeds(built_site, "feed.xml")
+    assert len(found) >= 1 + 3 + 6  # site, types, topics (and authors)
+    for path in found:
+        body = path.read_bytes()
+        root = etree.fromstring(body)  # strict: raises on anything malformed
+        parsed = feedparser.parse(body)
+        assert not parsed.bozo, (path, parsed.get("bozo_exception"))
+        channel = root.find("channel")
+        self_link = channel.find(f"{ATOM}link[@rel='self']")
+        rel = path.relative_to(built_site).as_posix()
+        assert self_link is not None and self_link.get("href") == SITE + rel, rel
+        dates = [channel.findtext("lastBuildDate")] + [i.findtext("pubDate")
+                                                      for i in channel.findall("item")]
+        for date in dates:
+            assert date and RFC822_4Y.match(date), (rel, date)
+        items = channel.findall("item")
+        if items:
+            newest = max(email.utils.parsedate_to_datetime(d) for d in dates[1:])
+            assert email.utils.parsedate_to_datetime(dates[0]) >= newest
+        for item in items:
+            guid = item.find("guid")
+            assert guid is not None and guid.get("isPermaLink") == "false", rel
+            assert item.findtext("link", "").startswith(SITE)
+            assert item.findtext("{http://purl.org/dc/elements/1.1/}creator"), rel
+            assert item.find("author") is None  # names without e-mail go in dc:creator
+            enclosure = item.find("enclosure")
+            media = item.find("{http://search.yahoo.com/mrss/}content")
+            if enclosure is not None:
+                assert int(enclosure.get("length")) > 0 and enclosure.get("type")
+                assert media is not None and media.get("url") == enclosure.get("url")
+        assert channel.find("managingEditor") is None
+
+
+def test_atom_feeds(built_site: Path) -> None:
+    for path in feeds(built_site, "atom.xml"):
+        body = path.read_bytes()
+        root = etree.fromstring(body)
+        assert not feedparser.parse(body).bozo, path
+        rel = path.relative_to(built_site).as_posix()
+        assert root.find(f"{ATOM}link[@rel='self']").get("href") == SITE + rel
+        for updated in root.iter(f"{ATOM}updated", f"{ATOM}published"):
+            assert RFC3339.match(updated.text or ""), (rel, updated.text)
+
+
+def test_json_feed(built_site: Path) -> None:
+    data = json.loads((built_site / "feed.json").read_bytes())
+    assert data["version"] == "https://jsonfeed.org/version/1.1"
+    assert data["feed_url"] == SITE + "feed.json"
+    assert data["items"] and all(i["id"] and i["url"].startswith(SITE) for i in data["items"])
+
+
+def test_opml_lists_every_feed(built_site: Path) -> None:
+    root = etree.fromstring((built_site / "feeds.opml").read_bytes())
+    listed = {o.get("xmlUrl") for o in root.iter("outline") if o.get("xmlUrl")}
+    for path in feeds(built_site, "feed.xml"):
+        assert SITE + path.relative_to(built_site).as_posix() in listed
