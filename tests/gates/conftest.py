@@ -1,0 +1,175 @@
+"""Fixtures for the quality gates: the built site, a server for it, one Chromium per session,
+one Nu Html Checker run per session, and the weight report."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import pytest
+
+from . import checks
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser
+
+    from .browser import FirstLook, Served
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+NODE_MODULES = REPO_ROOT / "node_modules"
+VNU_JAR = NODE_MODULES / "vnu-jar" / "build" / "dist" / "vnu.jar"
+AXE_JS = NODE_MODULES / "axe-core" / "axe.min.js"
+ALLOWLIST = Path(__file__).with_name("vnu-allowlist.yml")
+INSTALL_HINT = "run scripts/install-test-deps.sh"
+
+
+def in_ci() -> bool:
+    return os.environ.get("CI", "").strip().lower() not in ("", "0", "false", "no")
+
+
+def require(tool_ok: bool, why: str) -> None:
+    """Skip locally when a tool is missing, but fail in CI (CI=true): there a skipped gate would
+    be a gate that silently stopped guarding."""
+    if tool_ok:
+        return
+    message = f"{why} ({INSTALL_HINT})"
+    if in_ci():
+        pytest.fail(message, pytrace=False)
+    pytest.skip(message)
+
+
+def chromium_path() -> str | None:
+    """Debian's Chromium (or KS_GATES_CHROMIUM), never a browser Playwright downloaded."""
+    exe = os.environ.get("KS_GATES_CHROMIUM") or shutil.which("chromium")
+    return exe if exe and os.access(exe, os.X_OK) else None
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """KS_GATES_SITE (a built site directory) if set, else the example library, built once."""
+    given = os.environ.get("KS_GATES_SITE")
+    if given:
+        site = Path(given).resolve()
+        if not (site / "index.html").is_file():
+            pytest.fail(f"KS_GATES_SITE={given} is not a built site (no index.html)")
+        return site
+    site = tmp_path_factory.mktemp("gates") / "site"
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
+    cmd = [sys.executable, "-m", "generator", "build", "-d", str(site)]
+    proc = subprocess.run(cmd, cwd=REPO_ROOT, env=env, capture_output=True, text=True, check=False)
+    if proc.returncode != 0 or not (site / "index.html").is_file():
+        pytest.fail(
+            f"building the example library failed: {' '.join(cmd)} (exit {proc.returncode})\n"
+            f"{proc.stdout[-2000:]}\n{proc.stderr[-4000:]}",
+            pytrace=False,
+        )
+    return site
+
+
+@pytest.fixture(scope="session")
+def pages(built_site: Path) -> dict[str, str]:
+    """Page type -> representative URL path."""
+    return checks.representative_pages(built_site)
+
+
+def representative(pages: dict[str, str], kind: str) -> str:
+    """The URL for a page type; a type the built site lacks fails, because the gates would
+    otherwise never look at it."""
+    if kind not in pages:
+        pytest.fail(f"the built site has no {kind!r} page (it has: {sorted(pages)})", pytrace=False)
+    return pages[kind]
+
+
+@pytest.fixture(scope="package")
+def served(built_site: Path) -> Iterator[Served]:
+    from .browser import SiteServer
+
+    with SiteServer(built_site) as site:
+        yield site
+
+
+@pytest.fixture(scope="package")
+def browser() -> Iterator[Browser]:
+    exe = chromium_path()
+    require(exe is not None, "Chromium is not installed (Debian package chromium)")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        require(False, "the Python package playwright is not installed")
+    from .browser import CHROMIUM_ARGS
+
+    # Package scope, not session: only one sync Playwright may run in a thread, and other test
+    # modules start their own; pytest closes this one when the run leaves tests/gates.
+    with sync_playwright() as pw:
+        chromium = pw.chromium.launch(executable_path=exe, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture(scope="package")
+def first_looks(browser: Browser, served: Served) -> Callable[[str], FirstLook]:
+    """URL path -> its FirstLook, loaded once per session for the render, foreign-request and
+    weight gates."""
+    from .browser import first_look
+
+    cache: dict[str, FirstLook] = {}
+
+    def get(path: str) -> FirstLook:
+        if path not in cache:
+            cache[path] = first_look(browser, served, path)
+        return cache[path]
+
+    return get
+
+
+@pytest.fixture(scope="session")
+def axe_js() -> Path:
+    require(AXE_JS.is_file(), f"{AXE_JS.relative_to(REPO_ROOT)} is missing (npm ci)")
+    return AXE_JS
+
+
+@pytest.fixture(scope="session")
+def vnu_jar() -> Path:
+    require(shutil.which("java") is not None, "Java is not installed (default-jre-headless)")
+    require(VNU_JAR.is_file(), f"{VNU_JAR.relative_to(REPO_ROOT)} is missing (npm ci)")
+    return VNU_JAR
+
+
+@pytest.fixture(scope="session")
+def vnu_messages(vnu_jar: Path, built_site: Path) -> list[dict[str, Any]]:
+    """One vnu run over the whole site: the JVM start dominates, so never per page."""
+    return checks.run_vnu(vnu_jar, [built_site])
+
+
+# --- weight report -----------------------------------------------------------------------------
+
+WEIGHTS = pytest.StashKey[dict[str, tuple[str, list[checks.Resource]]]]()
+WEIGHT_REPORT = pytest.StashKey[Path]()
+
+
+@pytest.fixture(scope="session")
+def weight_rows(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[dict[str, tuple[str, list[checks.Resource]]]]:
+    """Page type -> (URL, resources), filled by test_weight.py; written to site-weight.md in
+    pytest's temporary directory and printed at the end of the run."""
+    rows = request.config.stash.setdefault(WEIGHTS, {})
+    yield rows
+    if rows:
+        out = tmp_path_factory.getbasetemp() / "site-weight.md"
+        out.write_text("# Site weight\n\n" + checks.weight_table(dict(sorted(rows.items()))))
+        request.config.stash[WEIGHT_REPORT] = out
+
+
+def pytest_terminal_summary(terminalreporter: Any, config: pytest.Config) -> None:
+    rows = config.stash.get(WEIGHTS, None)
+    if rows:
+        terminalreporter.section("site weight, before interaction")
+        terminalreporter.write(checks.weight_table(dict(sorted(rows.items()))))
+        if WEIGHT_REPORT in config.stash:
+            terminalreporter.write_line(f"written to {config.stash[WEIGHT_REPORT]}")
