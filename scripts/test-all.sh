@@ -6,4 +6,4 @@ cd "$(dirname "$0")/.."
 bash scripts/install-test-deps.sh
 ruff check generator tests benchmarks
 mypy
-python3 -m pytest "$@"
+python3 -m pytest -n 2 --dist loadfile "$@"
