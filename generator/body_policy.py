@@ -36,6 +36,8 @@ Decisions (also in docs/escaping.md, "The body policy"):
   script that ``window.opener`` would matter to.
 - Attributes outside the allow-list that cannot run or load anything (``align``,
   ``bgcolor`` …) are dropped without a message.
+- Control characters (C0 but tab and line ends, DEL, C1) are dropped, with a warning per
+  line: HTML forbids them and XML cannot carry them.
 """
 
 from __future__ import annotations
@@ -126,8 +128,8 @@ VIDEO_FRAME_HOSTS = frozenset({"www.youtube-nocookie.com", "youtube-nocookie.com
 # What assets/video.js accepts as a player address (data-ks-embed).
 _EMBED = re.compile(r"^https://(www\.youtube-nocookie\.com/embed|player\.vimeo\.com/video)/")
 
-# Python-Markdown's block-level tags: a line starting with one (after a blank line) opens
-# raw HTML, where Markdown — code spans included — is not read.
+# Python-Markdown's block-level tags: a line starting with one (even right under a line of
+# text) opens raw HTML up to its end tag, where Markdown — code spans included — is not read.
 _BLOCK_TAGS = (
     "address|article|aside|blockquote|body|canvas|center|colgroup|dd|details|div|dl|dt|"
     "fieldset|figcaption|figure|footer|form|group|h[1-6]|header|hgroup|hr|html|iframe|"
@@ -155,6 +157,9 @@ _REF_DEF = re.compile(r"^ {0,3}\[[^\]\n]+\]:[ \t]*\n?[ \t]*<?(\S+?)>?(?:\s|$)", 
 # attr_list: {: #id .class key=value } after a block, a heading or an inline element.
 _ATTR_LIST = re.compile(r"\{:?([^{}\n]*)\}")
 _ATTR_PAIR = re.compile(r"""([^\s=#.{}'"]+)[ \t]*=[ \t]*("[^"]*"|'[^']*'|[^\s}]+)""")
+# C0 controls but tab, line feed and carriage return; DEL; C1 controls: what HTML calls
+# "forbidden code points" and XML 1.0 forbids (as feed_entries.clean_text removes them).
+CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.\-]*):")
 _TAB_NEWLINE = re.compile(r"[\t\n\r]")
 
@@ -175,13 +180,24 @@ def find_policy_problems(path: str, body: str, body_line: int) -> list[Diagnosti
     the file's line of the body's first line (``SourceFile.body_line``). Sorted by line.
     """
     text, syntax = _visible(body)
-    found: set[_Found] = set()
+    found: set[_Found] = set(_control_characters(body))
     line_at = _LineIndex(text)
     found.update(_markdown_links(syntax, line_at))
     found.update(_attribute_lists(syntax, line_at))
     found.update(_html(_ANGLE_TARGET.sub(_blank, _AUTOLINK.sub(_blank, text))))
     return [diag(path, body_line + f.line - 1, FIELD, f.code, warning=True, **dict(f.params))
             for f in sorted(found)]
+
+
+def _control_characters(body: str) -> Iterator[_Found]:
+    """Invisible control characters (pasted from a PDF or a word processor): HTML forbids
+    them, so the render stage drops them; one warning per line, code blocks included."""
+    if not CONTROL_CHARACTERS.search(body):
+        return
+    for n, line in enumerate(body.split("\n"), start=1):
+        count = len(CONTROL_CHARACTERS.findall(line))
+        if count:
+            yield _Found(n, "body.control_chars", (("count", str(count)),))
 
 
 def split_page(text: str) -> tuple[str, int]:
@@ -521,7 +537,7 @@ def sanitize_html(html: str) -> str:
     """
     if not html:
         return html
-    return _cleaner().clean(html)
+    return CONTROL_CHARACTERS.sub("", _cleaner().clean(html))
 
 
 def sanitize_marked(html: str, start: str, end: str) -> str:
@@ -576,4 +592,4 @@ def policy_codes() -> Iterable[str]:
     """Every message code this module can report (for the message tables)."""
     return ("body.script", "body.style", "body.event", "body.url_script", "body.url_scheme",
             "body.frame", "body.frame_video", "body.form", "body.head_element",
-            "body.element", "body.element_content")
+            "body.element", "body.element_content", "body.control_chars")

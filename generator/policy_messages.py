@@ -86,4 +86,12 @@ POLICY_MESSAGES: dict[str, dict[str, str]] = {
               "a picture, save it as a file in the `images/` folder and show it with "
               "`![description](../images/name.png)`.",
     },
+    "body.control_chars": {
+        "id": "baris ini memuat {count} karakter kendali yang tidak terlihat (biasanya terbawa "
+              "saat menyalin dari PDF atau Word); karakter itu dibuang dari halaman. Ketik "
+              "ulang baris ini untuk menghapusnya.",
+        "en": "this line contains {count} invisible control character(s) (usually carried "
+              "over when copying from a PDF or Word); they are left out of the page. Type the "
+              "line again to remove them.",
+    },
 }
