@@ -102,6 +102,20 @@ Halo semua, ini perpustakaan kami.
 """
 
 
+DRAFT = """\
+---
+title: Draf rahasia
+summary: Belum siap.
+date: 2026-01-01
+authors: [ani]
+topics: [literasi]
+draft: true
+level: beginner
+---
+Isi draf.
+"""
+
+
 def make_site(root: Path, extra: dict[str, str | bytes] | None = None) -> Path:
     """A valid three-item site; ``extra`` adds or replaces files (paths relative to root)."""
     files: dict[str, str | bytes] = {

@@ -10,7 +10,7 @@ from pathlib import Path
 import lxml.html
 import pytest
 import yaml
-from sitekit import cli, make_site, tree_digest
+from sitekit import DRAFT, cli, make_site, tree_digest
 
 pytestmark = pytest.mark.slow
 
@@ -131,18 +131,6 @@ def test_build_refuses_to_replace_the_sources(tmp_path: Path) -> None:
     assert (root / "site_src/tutorials/dasar-opac.md").is_file()
 
 
-DRAFT = """\
----
-title: Draf rahasia
-summary: Belum siap.
-date: 2026-01-01
-authors: [ani]
-topics: [literasi]
-draft: true
-level: beginner
----
-Isi draf.
-"""
 
 FUTURE = """\
 ---

@@ -11,20 +11,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from sitekit import cli, make_site
-
-DRAFT = """\
----
-title: Draf rahasia
-summary: Belum siap.
-date: 2026-01-01
-authors: [ani]
-topics: [literasi]
-draft: true
-level: beginner
----
-Isi draf.
-"""
+from sitekit import DRAFT, cli, make_site
 
 
 def _free_port() -> int:
