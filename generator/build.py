@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import shutil
 import sys
 import tempfile
@@ -45,7 +46,9 @@ def build_library(root: Path, library: Library, *, site_dir: Path | None, strict
             print(says("build.unsafe_target", lang, path=str(target)), file=sys.stderr)
             return 2
         target.parent.mkdir(parents=True, exist_ok=True)
-        staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.building-", dir=target.parent))
+        _clear_leftovers(target)
+        staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.building-{os.getpid()}-",
+                                        dir=target.parent))
         try:
             config = load_engine_config(config_file, strict=strict, site_dir=staging)
             plugin = config.plugins["knowledge-site"]
@@ -84,7 +87,8 @@ def _swap(staging: Path, target: Path) -> None:
     if not target.exists():
         staging.rename(target)
         return
-    old = Path(tempfile.mkdtemp(prefix=f".{target.name}.old-", dir=target.parent))
+    old = Path(tempfile.mkdtemp(prefix=f".{target.name}.old-{os.getpid()}-",
+                                dir=target.parent))
     old.rmdir()
     target.rename(old)
     try:
@@ -93,6 +97,31 @@ def _swap(staging: Path, target: Path) -> None:
         old.rename(target)
         raise
     shutil.rmtree(old, ignore_errors=True)
+
+
+def _clear_leftovers(target: Path) -> None:
+    """What a build killed halfway left next to the site: its half-written staging folder
+    (removed) and, if it died between the two renames of ``_swap``, the previous site (put
+    back). Only folders of processes that are gone are touched."""
+    pattern = re.compile(rf"\.{re.escape(target.name)}\.(building|old)-(\d+)-.+")
+    for path in sorted(target.parent.iterdir()):
+        m = pattern.fullmatch(path.name)
+        if m is None or not path.is_dir() or _alive(int(m.group(2))):
+            continue
+        if m.group(1) == "old" and not target.exists():
+            path.rename(target)
+        else:
+            shutil.rmtree(path, ignore_errors=True)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # someone else's process
+        return True
+    return True
 
 
 def _shown(path: Path) -> str:

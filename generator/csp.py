@@ -41,9 +41,13 @@ def policy(html: str) -> str:
     ])
 
 
-def with_policy(html: str) -> str:
-    """The page with its policy as the first thing after ``<meta charset>``."""
-    tag = f'<meta http-equiv="Content-Security-Policy" content="{policy(html)}">'
+def with_policy(html: str, content: str = "") -> str:
+    """The page with its policy as the first thing after ``<meta charset>``. ``content``,
+    the page's article (mkdocs' ``page.content``), is left out when hashing: only the
+    theme's own inline scripts are allowed, so one that slipped into the content cannot
+    run."""
+    theme_only = html.replace(content, "") if content else html
+    tag = f'<meta http-equiv="Content-Security-Policy" content="{policy(theme_only)}">'
     match = _CHARSET.search(html)
     if match is None:
         return html

@@ -20,6 +20,9 @@ _DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 _DATETIME = re.compile(
     r"^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?$"
 )
+# C0 controls but tab and line ends, DEL, C1 controls: invisible, forbidden in HTML and XML;
+# pasted from PDFs and word processors. Removed from text values, with a warning.
+_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _TRUE = {"true", "yes", "ya"}
 _FALSE = {"false", "no", "tidak"}
 
@@ -100,7 +103,11 @@ class FieldReader:
         value = self.raw_text(key, required=required)
         if value is None:
             return None
-        text = str(value).strip()
+        text = self._without_controls(key, str(value).strip(), value.line)
+        if not text:
+            if required:
+                self.error(key, "field.empty")
+            return None
         if max_len is not None and len(text) > max_len:
             self.error(key, "value.too_long", limit=max_len, length=len(text))
         elif warn_len is not None and len(text) > warn_len:
@@ -219,7 +226,19 @@ class FieldReader:
         return out
 
     def text_list(self, key: str, *, required: bool = False) -> tuple[str, ...]:
-        return tuple(str(t).strip() for t, _ in self.text_list_with_lines(key, required=required))
+        out = []
+        for item, line in self.text_list_with_lines(key, required=required):
+            text = self._without_controls(key, str(item).strip(), line)
+            if text:
+                out.append(text)
+        return tuple(out)
+
+    def _without_controls(self, key: str, text: str, line: int) -> str:
+        cleaned = _CONTROLS.sub("", text)
+        if cleaned != text:
+            self.error(key, "value.control_chars", line=line, warning=True,
+                       count=len(text) - len(cleaned))
+        return cleaned.strip()
 
     def diagnostics_for(self, key: str) -> bool:
         name = self.name(key)

@@ -46,6 +46,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "this symbolic link points outside the content folder and is not followed. Copy "
               "the file into the content folder instead.",
     },
+    "file.symlink_folder": {
+        "id": "tautan simbolik ke folder tidak dipakai (mkdocs akan membaca folder itu dua "
+              "kali, atau berputar tanpa henti bila menunjuk ke folder di atasnya). Salin "
+              "berkasnya ke sini, atau hapus tautan ini.",
+        "en": "symbolic links to folders are not followed (mkdocs would read that folder "
+              "twice, or loop forever when it points at a folder above it). Copy the files "
+              "here instead, or remove the link.",
+    },
     # -- YAML syntax -------------------------------------------------------------------
     "yaml.unclosed_quote": {
         "id": "tanda kutip yang dibuka di baris ini tidak pernah ditutup. Tambahkan tanda kutip "
@@ -152,6 +160,14 @@ MESSAGES: dict[str, dict[str, str]] = {
               "media sosial. Sebaiknya dipersingkat.",
         "en": "this text is {length} characters long; above {limit} it gets cut off in social "
               "media link previews. Consider shortening it.",
+    },
+    "value.control_chars": {
+        "id": "teks ini memuat {count} karakter kendali yang tidak terlihat (biasanya terbawa "
+              "saat menyalin dari PDF atau Word); karakter itu dibuang dari halaman dan "
+              "umpan. Ketik ulang teks ini untuk menghapusnya.",
+        "en": "this text contains {count} invisible control character(s) (usually carried "
+              "over when copying from a PDF or Word); they are left out of pages and feeds. "
+              "Type the text again to remove them.",
     },
     "value.url": {
         "id": "`{value}` bukan alamat web lengkap. Tulis alamat yang diawali https://.",
@@ -456,8 +472,10 @@ MESSAGES: dict[str, dict[str, str]] = {
 
 # Messages of features kept in their own files join the one table here.
 from .history_messages import HISTORY_MESSAGES  # noqa: E402
+from .policy_messages import POLICY_MESSAGES  # noqa: E402
 
 MESSAGES.update(HISTORY_MESSAGES)
+MESSAGES.update(POLICY_MESSAGES)
 
 
 class _Blank(dict[str, str]):

@@ -11,12 +11,13 @@ from datetime import datetime
 from pathlib import Path
 
 from . import collect, registry
+from .body_policy import find_policy_problems, split_page
 from .collect import Library
 from .diagnostics import Diagnostic, diag, has_errors
 from .history import check_history, load_history
 from .models import VideoDetails
 from .settings import Settings, load_settings
-from .source import discover, load_item
+from .source import discover, load_item, read_text
 from .validate import Context, validate_item
 
 
@@ -54,6 +55,9 @@ def run_with_settings(root: Path, settings: Settings, now: datetime,
     problems: list[Diagnostic] = [
         diag(f"{settings.docs_dir}/{src}", 1, "file", "file.symlink_outside")
         for src in found.outside_links
+    ] + [
+        diag(f"{settings.docs_dir}/{src}", 1, "file", "file.symlink_folder")
+        for src in found.folder_links
     ]
     authors = registry.load_authors(docs, root, found.files)
     topics = registry.load_topics(docs, root)
@@ -74,6 +78,7 @@ def run_with_settings(root: Path, settings: Settings, now: datetime,
             if isinstance(item.details, VideoDetails) and item.details.transcript_path:
                 supporting.add(item.details.transcript_path)
     pages = frozenset(found.markdown - {src for _, src in found.items} - supporting)
+    problems += _page_policy(docs, root, pages)
 
     problems += collect.check_addresses(items, pages)
     problems += collect.check_translations(items)
@@ -93,3 +98,16 @@ def run_with_settings(root: Path, settings: Settings, now: datetime,
         history=history,
     )
     return Result(library, problems)
+
+
+def _page_policy(docs: Path, root: Path, pages: frozenset[str]) -> list[Diagnostic]:
+    """Librarians' own pages (about, ask a librarian …) follow the body policy too."""
+    out: list[Diagnostic] = []
+    for src in sorted(pages):
+        full = docs / src
+        rel = full.relative_to(root).as_posix() if full.is_relative_to(root) else full.as_posix()
+        text, _ = read_text(full, rel)  # an unreadable page is mkdocs' to report
+        if text is not None:
+            body, line = split_page(text)
+            out += find_policy_problems(rel, body, line)
+    return out

@@ -14,7 +14,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from markupsafe import escape
+from markupsafe import Markup, escape
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
@@ -25,6 +25,7 @@ from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
 from .assemble import CSS, JS, Assembly, assemble
+from .body_policy import CONTROL_CHARACTERS, sanitize_html, sanitize_marked
 from .clock import build_time
 from .collect import Library
 from .csp import with_policy
@@ -46,6 +47,10 @@ log = logging.getLogger("mkdocs.plugins.knowledge-site")
 THEME_OVERRIDES = Path(__file__).parent / "theme"
 _HTML_LANG = re.compile(r'<html lang="[^"]*"')
 BODY_START, BODY_END = "<!-- ks-body -->", "<!-- /ks-body -->"
+# Around a video's transcript (partials/transcript.md.j2): librarians' text, sanitised too.
+TRANSCRIPT_START, TRANSCRIPT_END = "<!-- ks-transcript -->", "<!-- /ks-transcript -->"
+# Before what the plugin appends to a librarian's own page (the home page's sections).
+GENERATED = "<!-- ks-generated -->"
 
 
 class _Anything(base.BaseConfigOption[Any]):
@@ -196,7 +201,8 @@ class KnowledgeSitePlugin(BasePlugin[PluginConfig]):
             if isinstance(page.meta.get(key), str):
                 page.meta[key] = str(escape(page.meta[key]))
         if src == "index.md" and self.assembly is not None:
-            return markdown.rstrip("\n") + "\n\n" + home_sections(self.assembly.renderer)
+            return (markdown.rstrip("\n") + "\n\n" + GENERATED + "\n\n"
+                    + home_sections(self.assembly.renderer))
         return markdown
 
     def _head(self, page: Page, generated: GeneratedPage | None) -> str:
@@ -207,7 +213,10 @@ class KnowledgeSitePlugin(BasePlugin[PluginConfig]):
             item = generated.item
             image = PreviewImage(preview_path(item), 1200, 630, 0)
             return render_head(page_meta(lib, item, image), engine_head=True)
-        title = str(page.meta.get("title") or page.title or lib.settings.library_name)
+        # Without a front-matter title, page.title is the first heading as written
+        # ("&lt;b&gt; &amp; c"): link previews want its text, escaped once by render_head.
+        title = str(page.meta.get("title") or Markup(page.title or "").striptags()
+                    or lib.settings.library_name)
         description = str(page.meta.get("description") or lib.settings.library_name)
         robots = "noindex" if page.url in UNLISTED else None
         image = PreviewImage(SITE_PREVIEW_PATH, 1200, 630, 0)
@@ -216,11 +225,19 @@ class KnowledgeSitePlugin(BasePlugin[PluginConfig]):
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig,
                         files: Files) -> str | None:
-        generated = self.generated.get(page.file.src_uri)
+        src = page.file.src_uri
+        generated = self.generated.get(src)
         if generated is not None and generated.item is not None:
+            # The body policy (docs/escaping.md): what librarians wrote — the body and a
+            # transcript — goes through the sanitiser; the generated parts do not.
+            html = sanitize_marked(html, BODY_START, BODY_END)
+            html = sanitize_marked(html, TRANSCRIPT_START, TRANSCRIPT_END)
             # Rendered once, reused by the feeds: the article's own text, between the markers
             # the item templates put around the body.
             self.html_by_src[generated.item.src] = _body_html(html)
+        elif generated is None and self.library is not None and src in self.library.pages:
+            own, marker, ours = html.partition(GENERATED)
+            html = sanitize_html(own) + marker + ours
         return html
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
@@ -228,7 +245,15 @@ class KnowledgeSitePlugin(BasePlugin[PluginConfig]):
         if lang and lang != config.theme.get("language"):
             # Material takes <html lang> from the theme; an item in another language says so.
             output = _HTML_LANG.sub(f'<html lang="{lang}"', output, count=1)
-        return with_policy(output)
+        return _finished(output, page.content or "")
+
+    def on_post_template(self, output_content: str, *, template_name: str,
+                         config: MkDocsConfig) -> str | None:
+        """Theme pages without a Markdown source (404.html) get the same last pass; mkdocs
+        does not call on_post_page for them."""
+        if template_name.endswith(".html"):
+            return _finished(output_content)
+        return output_content
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.library is None:
@@ -240,6 +265,14 @@ class KnowledgeSitePlugin(BasePlugin[PluginConfig]):
         except SearchIndexError as exc:
             raise PluginError(f"knowledge-site: the search index could not be built: {exc}"
                               ) from None
+
+
+def _finished(html: str, content: str = "") -> str:
+    """Every HTML file's last pass: the Content-Security-Policy, and no control character —
+    HTML forbids them; check warns where librarians wrote them, and none reaches a page by
+    another way (an ordinary page's title, a heading that becomes one, the navigation)."""
+    return with_policy(CONTROL_CHARACTERS.sub("", html),
+                       CONTROL_CHARACTERS.sub("", content))
 
 
 def _body_html(html: str) -> str:

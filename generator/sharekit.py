@@ -360,9 +360,14 @@ def ics_text(library: Library, posts: Iterable[Post]) -> str:
 
 
 def ics_escape(text: str) -> str:
-    """RFC 5545 TEXT: backslash, semicolon, comma and line ends escaped."""
+    """RFC 5545 TEXT: backslash, semicolon, comma and line ends escaped; the other control
+    characters, which TEXT cannot hold (only HTAB), left out."""
     text = text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
-    return text.replace("\r\n", "\\n").replace("\r", "\\n").replace("\n", "\\n")
+    text = text.replace("\r\n", "\\n").replace("\r", "\\n").replace("\n", "\\n")
+    return _ICS_CONTROLS.sub("", text)
+
+
+_ICS_CONTROLS = re.compile("[\x00-\x08\x0a-\x1f\x7f]")
 
 
 def fold(line: str, limit: int = 75) -> str:

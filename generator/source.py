@@ -34,12 +34,14 @@ class Discovered:
     outside_links: tuple[str, ...]  # symlinks that point outside docs_dir
     markdown: frozenset[str]  # every .md under docs_dir (src paths)
     files: frozenset[str]  # every file under docs_dir (src paths)
+    folder_links: tuple[str, ...] = ()  # links to folders inside docs_dir (not followed)
 
 
 def discover(docs: Path) -> Discovered:
     """Every file under docs_dir, sorted; an item is a .md file directly in a type folder."""
     items: list[tuple[Kind, str]] = []
     outside: list[str] = []
+    folders: list[str] = []
     markdown: set[str] = set()
     files: set[str] = set()
     root = docs.resolve()
@@ -52,6 +54,8 @@ def discover(docs: Path) -> Discovered:
                 src = (base / d).relative_to(docs).as_posix()
                 if not _inside((base / d).resolve(), root):
                     outside.append(src)
+                else:  # mkdocs would follow it (and loop, for a link to a parent folder)
+                    folders.append(src)
         for name in sorted(filenames):
             if name.startswith("."):
                 continue
@@ -67,7 +71,7 @@ def discover(docs: Path) -> Discovered:
                 if len(parts) == 2 and parts[0] in KIND_BY_FOLDER:
                     items.append((KIND_BY_FOLDER[parts[0]], src))
     return Discovered(tuple(sorted(items, key=lambda t: t[1])), tuple(sorted(outside)),
-                      frozenset(markdown), frozenset(files))
+                      frozenset(markdown), frozenset(files), tuple(sorted(folders)))
 
 
 def _inside(path: Path, root: Path) -> bool:

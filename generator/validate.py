@@ -10,6 +10,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from . import isbn as isbns
+from .body_policy import find_policy_problems
 from .diagnostics import Diagnostic, diag
 from .fields import FieldReader
 from .languages import is_language_tag
@@ -98,6 +99,8 @@ def validate_item(source: SourceFile, ctx: Context) -> tuple[Item | None, list[D
 
     details = _details(source, r, ctx)
     links = tuple(_body_links(source, ctx))
+    for found in find_policy_problems(source.path, source.body, source.body_line):
+        r.add(found)
     r.unknown_keys()
 
     if (title is None or summary is None or published is None or details is None
@@ -163,7 +166,7 @@ def _aliases(r: FieldReader) -> tuple[tuple[str, ...], tuple[int, ...]]:
         parts = urlsplit(value)
         segments = [s for s in parts.path.split("/") if s]
         if (parts.scheme or parts.netloc or value.startswith("//") or "\\" in value
-                or any(s in (".", "..") for s in segments) or not segments
+                or any(unquote(s) in (".", "..") for s in segments) or not segments
                 or parts.query or parts.fragment):
             r.error("aliases", "alias.outside", line=line, value=value)
             continue
@@ -310,6 +313,10 @@ def _transcript(r: FieldReader, source: SourceFile, ctx: Context
         text, problems = read_text(ctx.docs / path, r.path)
         for p in problems:
             r.error("transcript", p.code)
+        if text is not None:  # shown on the page like the body: the same policy
+            where = source.path[: len(source.path) - len(source.src)] + path
+            for found in find_policy_problems(where, text, 1):
+                r.add(found)
         return text, path, False
     if TRANSCRIPT_HEADING.search(_without_code(source.body)):
         return None, None, True

@@ -39,6 +39,7 @@ GROUPS = {
     "image": ("Gambar", "Pictures"),
     "asset": ("Berkas pendukung", "Pictures and other files"),
     "link": ("Tautan", "Links"),
+    "body": ("HTML di isi tulisan", "HTML in the text"),
     "isbn": ("ISBN", "ISBN"),
     "video": ("Video", "Videos"),
     "history": ("Alamat yang sudah terbit", "Addresses already published"),
