@@ -242,8 +242,10 @@ def serve_rebuild(site: Path, env: dict[str, str], scratch: Path, edits: int = 3
     port = _free_port()
     url = f"http://127.0.0.1:{port}/tutorials/{slug}/"
     log = open(scratch / "serve.log", "wb")  # noqa: SIM115 - closed in the finally below
+    # cwd=site: ``python -m`` puts the working folder first on sys.path, and the repository's
+    # own generator/ would win over --code's.
     proc = subprocess.Popen([sys.executable, "-m", "generator", "-C", str(site), "serve", "-a",
-                             f"127.0.0.1:{port}"], env=env, stdout=log,
+                             f"127.0.0.1:{port}"], cwd=site, env=env, stdout=log,
                             stderr=subprocess.STDOUT, start_new_session=True)
     times: list[float] = []
     start = time.perf_counter()
