@@ -8,12 +8,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from .collect import Library
 from .feed_entries import default_entry_id
 from .feeds import subscribe_page
 from .history import stable_ids as history_ids
 from .linkinbio import links_page
+from .previous_site import NOTHING, Previous
 from .render import GeneratedPage, Renderer
 from .sharekit import share_page
 from .shortlinks import short_links
@@ -33,9 +35,12 @@ class Assembly:
     stable_ids: dict[str, str]  # item.src -> the id that never changes (feeds, short links)
 
 
-def assemble(library: Library, docs: Path) -> Assembly:
-    thumbs = thumbnails_for(docs, {i.image for i in library.items if i.image})
-    renderer = Renderer(library, {src: th for src, (th, _) in thumbs.items()})
+def assemble(library: Library, docs: Path, *, previous: Previous = NOTHING,
+             memo: dict[str, Any] | None = None) -> Assembly:
+    """``previous``: the site being replaced, whose thumbnails are reused; ``memo``: item
+    pages kept between the builds of one ``serve`` session."""
+    thumbs = thumbnails_for(docs, {i.image for i in library.items if i.image}, previous)
+    renderer = Renderer(library, {src: th for src, (th, _) in thumbs.items()}, memo)
     if library.history is not None:
         stable_ids = history_ids(library.history, library.all_items, library.settings.site_url)
     else:

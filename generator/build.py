@@ -52,10 +52,15 @@ def build_library(root: Path, library: Library, *, site_dir: Path | None, strict
         try:
             config = load_engine_config(config_file, strict=strict, site_dir=staging)
             plugin = config.plugins["knowledge-site"]
-            plugin.preload(library)
+            # The site being replaced is read for pictures whose inputs are unchanged
+            # (previous_site): never written, and only swapped out once the new one is whole.
+            plugin.preload(library, target if target.is_dir() else None)
             config.plugins.on_startup(command="build", dirty=False)
             epoch = _stable_epoch(library)
-            ok = mkdocs_build(config, epoch, engine_log)
+            try:
+                ok = mkdocs_build(config, epoch, engine_log)
+            finally:
+                plugin.close()  # no picture is drawn into a folder about to be removed
             if not ok:
                 print(says("build.engine_failed", lang), file=sys.stderr)
                 return 1

@@ -6,9 +6,11 @@ refuse to write anything when it reports an error.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from . import collect, registry
 from .body_policy import find_policy_problems, split_page
@@ -37,16 +39,23 @@ class Result:
         return self.library is not None and not has_errors(self.diagnostics)
 
 
-def run(root: Path, now: datetime, options: Options = Options()) -> Result:
+# ``serve`` keeps one of these across rebuilds: an item file whose bytes (size and time) and
+# context (settings, the files of the site, author and topic ids) are unchanged is not read
+# and validated again. item src -> (stamp, context, item, problems).
+Memo = dict[str, tuple[Any, ...]]
+
+
+def run(root: Path, now: datetime, options: Options = Options(), *,
+        memo: Memo | None = None) -> Result:
     settings, problems = load_settings(root)
     if settings is None:
         return Result(None, problems)
-    result = run_with_settings(root, settings, now, options)
+    result = run_with_settings(root, settings, now, options, memo=memo)
     return Result(result.library, problems + result.diagnostics)
 
 
 def run_with_settings(root: Path, settings: Settings, now: datetime,
-                      options: Options = Options()) -> Result:
+                      options: Options = Options(), *, memo: Memo | None = None) -> Result:
     docs = (root / settings.docs_dir)
     if not docs.is_dir():
         return Result(None, [diag("mkdocs.yml", 1, "docs_dir", "settings.docs_dir",
@@ -66,12 +75,26 @@ def run_with_settings(root: Path, settings: Settings, now: datetime,
 
     items = []
     supporting: set[str] = set()
+    context = (repr(settings), found.files, authors.ids, topics.ids) if memo is not None else ()
     for kind, src in found.items:
-        source, p = load_item(docs, root, kind, src)
-        problems += p
-        if source is None:
-            continue
-        item, p = validate_item(source, ctx)
+        stamp = _stamp(docs / src) if memo is not None else None
+        kept = memo.get(src) if memo is not None else None
+        if (kept is not None and kept[0] == stamp and kept[1] == context
+                and all(_stamp(docs / dep) == s for dep, s in kept[4])):
+            item, p = kept[2], kept[3]
+        else:
+            source, p = load_item(docs, root, kind, src)
+            item = None
+            if source is not None:
+                item, more = validate_item(source, ctx)
+                p = p + more
+            if memo is not None:
+                deps: tuple[tuple[str, tuple[int, int] | None], ...] = ()
+                if item is not None and isinstance(item.details, VideoDetails) and \
+                        item.details.transcript_path:
+                    path = item.details.transcript_path
+                    deps = ((path, _stamp(docs / path)),)
+                memo[src] = (stamp, context, item, p, deps)
         problems += p
         if item is not None:
             items.append(item)
@@ -111,3 +134,11 @@ def _page_policy(docs: Path, root: Path, pages: frozenset[str]) -> list[Diagnost
             body, line = split_page(text)
             out += find_policy_problems(rel, body, line)
     return out
+
+
+def _stamp(path: Path) -> tuple[int, int] | None:
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return st.st_mtime_ns, st.st_size

@@ -10,10 +10,14 @@ problems as messages, not tracebacks.
 from __future__ import annotations
 
 import logging
+import os
 import re
+import threading
 from pathlib import Path
 from typing import Any
 
+from jinja2 import BytecodeCache, Environment
+from jinja2.bccache import Bucket
 from markupsafe import Markup, escape
 from mkdocs.config import base
 from mkdocs.config import config_options as c
@@ -24,6 +28,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
+from .artwork import Drawing
 from .assemble import CSS, JS, Assembly, assemble
 from .body_policy import CONTROL_CHARACTERS, sanitize_html, sanitize_marked
 from .clock import build_time
@@ -36,7 +41,8 @@ from .listings import home_sections
 from .models import Kind
 from .pipeline import Options, run
 from .preview_image import SITE_PREVIEW_PATH, PreviewImage, preview_path
-from .publish import UNLISTED, publish
+from .previous_site import Previous
+from .publish import UNLISTED, picture_jobs, publish
 from .registry import AUTHORS_FILE, TOPICS_FILE
 from .render import GeneratedPage
 from .search_index import SearchIndexError
@@ -79,24 +85,53 @@ class KnowledgeSitePlugin(BasePlugin[PluginConfig]):
     def __init__(self) -> None:
         self.command = "build"
         self.preloaded: Library | None = None
+        self.previous_root: Path | None = None
+        self.drawing: Drawing | None = None
         self.library: Library | None = None
         self.assembly: Assembly | None = None
         self.generated: dict[str, GeneratedPage] = {}
         self.html_by_src: dict[str, str] = {}  # item source -> its article HTML, for feeds
+        self.lifted: dict[str, list[str]] = {}  # page source -> HTML kept out of Markdown
+        # serve: what the previous build of this session rendered, so a rebuild after an
+        # edit renders only the pages whose input changed (mkdocs' dirty build)
+        self.dirty = False
+        self.rendered: dict[str, object] = {}  # page source -> the inputs of its output
+        self.site_key: object = None  # settings, authors, topics: any change renders all
+        self.home: str | None = None
+        self.publishing: threading.Thread | None = None
+        self.validated: dict[str, Any] = {}  # serve: files read and validated, kept
+        self.pages_memo: dict[str, Any] = {}  # serve: item pages rendered, kept
+        self.bytecode = _MemoryBytecodeCache()  # serve: theme templates compiled, kept
 
-    def preload(self, library: Library) -> None:
-        """``knowledge-site build`` has already checked everything: don't do it twice."""
+    def preload(self, library: Library, previous: Path | None = None) -> None:
+        """``knowledge-site build`` has already checked everything: don't do it twice.
+        ``previous``: the site this build will replace (its pictures are reused)."""
         self.preloaded = library
+        self.previous_root = previous
+
+    def _previous(self, config: MkDocsConfig) -> Previous:
+        """The site of the previous build: the one ``build`` replaces, or for ``serve`` the
+        folder it rebuilds in place. Plain ``mkdocs build`` empties its folder first."""
+        if self.command == "serve":
+            return Previous(Path(config.site_dir))
+        return Previous(self.previous_root)
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
+        self.dirty = dirty
+
+    def on_shutdown(self) -> None:
+        self._wait_for_publish()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
             return config
+        self._wait_for_publish()
         library = self.preloaded or self._check(config)
         self.library = library
-        self.assembly = assemble(library, Path(config.docs_dir))
+        serving = self.command == "serve"
+        self.assembly = assemble(library, Path(config.docs_dir), previous=self._previous(config),
+                                 memo=self.pages_memo if serving else None)
         self.generated = self.assembly.pages
         # Our block overrides sit between a site's own custom_dir and Material's templates.
         dirs = config.theme.dirs
@@ -121,7 +156,8 @@ class KnowledgeSitePlugin(BasePlugin[PluginConfig]):
         """Under plain ``mkdocs build``/``serve`` the plugin runs the checks itself."""
         root = Path(config.config_file_path or "mkdocs.yml").resolve().parent
         preview = self.command == "serve"
-        result = run(root, build_time(), Options(drafts=preview, future=preview))
+        result = run(root, build_time(), Options(drafts=preview, future=preview),
+                     memo=self.validated if preview else None)
         lang = "id"
         if result.library:
             lang = result.library.settings.language.split("-")[0]
@@ -145,21 +181,69 @@ class KnowledgeSitePlugin(BasePlugin[PluginConfig]):
             if src in remove or (src.endswith(".md") and src.count("/") == 1
                                  and src.split("/")[0] in type_folders):
                 files.remove(file)
+        site_key = (repr(lib.settings), sorted(lib.authors.items()), sorted(lib.topics.items()),
+                    lib.preview, os.path.getmtime(config.config_file_path)
+                    if config.config_file_path else 0)
+        incremental = self.dirty and site_key == self.site_key
+        self.site_key = site_key
         for page in self.generated.values():
             existing = files.get_file_from_path(page.src)
             if existing is not None:
                 files.remove(existing)
-            files.append(File.generated(config, page.src, content=page.markdown))
+            inputs = (page.markdown, page.title, page.description, page.lang, page.searchable,
+                      page.item)
+            kind = File
+            if incremental and self.rendered.get(page.src) == inputs:
+                kind = _Unchanged
+            if self.dirty:
+                self.rendered[page.src] = inputs
+            file = kind.generated(config, page.src, content=page.markdown)
+            if kind is _Unchanged and not os.path.isfile(file.abs_dest_path):
+                file = File.generated(config, page.src, content=page.markdown)
+            files.append(file)
+        if self.dirty and self.assembly is not None:
+            # The home page's file may be unchanged while its sections (newest items) are not.
+            home = home_sections(self.assembly.renderer)
+            index = files.get_file_from_path("index.md")
+            if index is not None and (home != self.home or not incremental):
+                files.remove(index)
+                files.append(_Changed(index.src_uri, index.src_dir, index.dest_dir,
+                                      index.use_directory_urls, inclusion=index.inclusion))
+            self.home = home
         assert self.assembly is not None
         for src, data in self.assembly.binaries.items():
             files.append(File.generated(config, src, content=data))
         for src, path in self.assembly.assets.items():
             files.append(File.generated(config, src, abs_src_path=str(path)))
+        # mkdocs has emptied the site folder by now: the pictures are drawn in other
+        # processes while this one renders the pages (publish waits for them).
+        self.close()
+        self.drawing = Drawing(picture_jobs(lib, self.assembly, Path(config.docs_dir)),
+                               Path(config.site_dir), self._previous(config)).start()
         return files
+
+    def on_build_error(self, *, error: Exception) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Stop drawing pictures (a failed build: its folder is about to be removed)."""
+        if self.drawing is not None:
+            self.drawing.abandon()
+            self.drawing = None
+
+    def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files
+               ) -> Environment:
+        """serve makes a new theme environment for every rebuild; keep the compiled
+        templates (Jinja checks each template's source, so an edited one is compiled again)."""
+        if self.command == "serve" and env.bytecode_cache is None:
+            env.bytecode_cache = self.bytecode
+        return env
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
         """Home, the three kinds, topics, search, then the librarians' own pages. Items,
         later listing pages, tags, authors and the archive are reached through links."""
+        if self.dirty:
+            self._titles_for(nav, config)
         if config.nav is not None:  # the site chose its own navigation: only drop items
             items = {p.src for p in self.generated.values() if p.item is not None}
             nav.items = _without(nav.items, items)
@@ -175,6 +259,20 @@ class KnowledgeSitePlugin(BasePlugin[PluginConfig]):
             if file is not None and isinstance(file.page, Page):
                 pages.append(file.page)
         return Navigation(list(pages), list(pages))
+
+    def _titles_for(self, nav: Navigation, config: MkDocsConfig) -> None:
+        """A dirty build reads only the pages it renders again; the navigation printed on
+        those needs every page's title, so give the others theirs (read before mkdocs reads
+        the rendered ones; it reads them again)."""
+        for page in nav.pages:
+            if page.markdown is not None:
+                continue
+            generated = self.generated.get(page.file.src_uri)
+            if generated is not None:
+                page.markdown = ""
+                page.meta = {"title": str(escape(generated.title))}
+            else:
+                page.read_source(config)
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig,
                          files: Files) -> str | None:
@@ -201,8 +299,11 @@ class KnowledgeSitePlugin(BasePlugin[PluginConfig]):
             if isinstance(page.meta.get(key), str):
                 page.meta[key] = str(escape(page.meta[key]))
         if src == "index.md" and self.assembly is not None:
-            return (markdown.rstrip("\n") + "\n\n" + GENERATED + "\n\n"
-                    + home_sections(self.assembly.renderer))
+            home = self.home if self.dirty and self.home is not None else home_sections(
+                self.assembly.renderer)
+            return markdown.rstrip("\n") + "\n\n" + GENERATED + "\n\n" + home
+        if generated is not None:
+            markdown, self.lifted[src] = _lift_html(markdown)
         return markdown
 
     def _head(self, page: Page, generated: GeneratedPage | None) -> str:
@@ -227,6 +328,8 @@ class KnowledgeSitePlugin(BasePlugin[PluginConfig]):
                         files: Files) -> str | None:
         src = page.file.src_uri
         generated = self.generated.get(src)
+        for n, part in enumerate(self.lifted.pop(src, [])):
+            html = html.replace(_SLOT.format(n), part, 1)
         if generated is not None and generated.item is not None:
             # The body policy (docs/escaping.md): what librarians wrote — the body and a
             # transcript — goes through the sanitiser; the generated parts do not.
@@ -259,12 +362,32 @@ class KnowledgeSitePlugin(BasePlugin[PluginConfig]):
         if self.library is None:
             return
         assert self.assembly is not None
+        args = (self.library, self.assembly, dict(self.html_by_src), Path(config.docs_dir),
+                Path(config.site_dir), self.drawing)
+        self.drawing = None
+        if self.command == "serve":
+            # A preview shows the edited page at once; feeds, pictures and the search index
+            # follow a few seconds later (the next build waits for them).
+            self.publishing = threading.Thread(target=self._publish_in_background, args=args,
+                                               name="knowledge-site publish", daemon=True)
+            self.publishing.start()
+            return
         try:
-            publish(self.library, self.assembly, self.html_by_src, Path(config.docs_dir),
-                    Path(config.site_dir))
+            publish(*args)
         except SearchIndexError as exc:
             raise PluginError(f"knowledge-site: the search index could not be built: {exc}"
                               ) from None
+
+    def _publish_in_background(self, *args: Any) -> None:
+        try:
+            publish(*args)
+        except Exception as exc:  # a preview goes on; the message says what is missing
+            log.error(f"knowledge-site: feeds, previews or the search index failed: {exc}")
+
+    def _wait_for_publish(self) -> None:
+        if self.publishing is not None:
+            self.publishing.join()
+            self.publishing = None
 
 
 def _finished(html: str, content: str = "") -> str:
@@ -273,6 +396,62 @@ def _finished(html: str, content: str = "") -> str:
     another way (an ordinary page's title, a heading that becomes one, the navigation)."""
     return with_policy(CONTROL_CHARACTERS.sub("", html),
                        CONTROL_CHARACTERS.sub("", content))
+
+
+class _MemoryBytecodeCache(BytecodeCache):
+    def __init__(self) -> None:
+        self.kept: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        if bucket.key in self.kept:
+            bucket.bytecode_from_string(self.kept[bucket.key])
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self.kept[bucket.key] = bucket.bytecode_to_string()
+
+
+class _Unchanged(File):
+    """A generated page whose inputs are those the previous build of this ``serve`` session
+    rendered, and whose page is still in the site folder: mkdocs' dirty build skips it."""
+
+    def is_modified(self) -> bool:
+        return False
+
+
+class _Changed(File):
+    """The home page: its file may be unchanged while the sections added to it are not."""
+
+    def is_modified(self) -> bool:
+        return True
+
+
+_SLOT = "<!-- ks-html {} -->"
+
+
+def _lift_html(markdown: str) -> tuple[str, list[str]]:
+    """An item page's header and footer are HTML the templates wrote: hand Markdown a
+    one-line placeholder instead, and put the HTML back after (``on_page_content``).
+    Python-Markdown reads raw HTML twice with html.parser (md_in_html, and mkdocs' anchor
+    finder): for a 13 KB page around a 4 KB body that was most of the conversion. A part
+    that asks for Markdown inside (``markdown="1"``) stays."""
+    start, end = markdown.find(BODY_START), markdown.rfind(BODY_END)
+    if start == -1 or end == -1:  # a listing: lifted whole when it is HTML line by line
+        if not all(line.startswith("<") for line in markdown.splitlines() if line.strip()):
+            return markdown, []
+        regions = [(markdown, False)]
+    else:
+        end += len(BODY_END)
+        regions = [(markdown[:start], False), (markdown[start:end], True),
+                   (markdown[end:], False)]
+    parts: list[str] = []
+    out = []
+    for region, body in regions:
+        if body or not region.strip() or 'markdown="' in region:
+            out.append(region)
+            continue
+        out.append("\n\n" + _SLOT.format(len(parts)) + "\n\n")
+        parts.append(region.strip("\n"))
+    return "".join(out), parts
 
 
 def _body_html(html: str) -> str:

@@ -16,19 +16,19 @@ from __future__ import annotations
 import hashlib
 import io
 import json
-import os
-import tempfile
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import PIL
 from PIL import Image, ImageDraw, ImageFont, ImageOps
 
+from .artwork import Drawing, PictureJob
 from .collect import Library
 from .models import Item, Kind, ReviewDetails, TutorialDetails, VideoDetails
+from .previous_site import NOTHING, Previous
 from .strings import STRINGS
 
 WIDTH, HEIGHT = 1200, 630
@@ -97,19 +97,16 @@ def cover_of(item: Item) -> str | None:
 # -- drawing ---------------------------------------------------------------------------------
 
 def render_preview(title: str, kind_label: str, library_name: str, cover: Path | None,
-                   lang: str, *, background: RGB | None = None) -> bytes:
+                   lang: str, *, background: RGB | None = None, stamp: bytes = b"") -> bytes:
     """A 1200x630 JPEG under 300 KB; the same arguments always give the same bytes.
+    ``stamp`` goes into a JPEG comment (see ``previous_site``).
 
     ``cover`` that is missing or unreadable (SVG, a broken file) is ignored: the picture is
     then drawn on the plain ``background`` colour.
     """
     colour = background or _colour_for(kind_label)
-    canvas = Image.new("RGB", (WIDTH, HEIGHT), colour)
-    photo = _load_cover(cover, colour) if cover is not None else None
-    if photo is not None:
-        # The photo shows through a tint of the type's colour, dark enough for white text.
-        tint = Image.new("RGB", (WIDTH, HEIGHT), _mix(colour, (0, 0, 0), 0.25))
-        canvas = Image.blend(photo, tint, 0.76)
+    tinted = _background(cover, colour) if cover is not None else None
+    canvas = tinted.copy() if tinted is not None else Image.new("RGB", (WIDTH, HEIGHT), colour)
     draw = ImageDraw.Draw(canvas)
     light = _mix(colour, (255, 255, 255), 0.55)
     draw.rectangle((0, 0, 15, HEIGHT), fill=light)
@@ -131,20 +128,21 @@ def render_preview(title: str, kind_label: str, library_name: str, cover: Path |
     draw.rectangle((_MARGIN, 528, _MARGIN + 96, 533), fill=light)
     name = _fit_line(_clean(library_name), _font(REGULAR, 32), _TEXT_WIDTH)
     draw.text((_MARGIN, 548), name, font=_font(REGULAR, 32), fill=(255, 255, 255))
-    return _encode(canvas)
+    return _encode(canvas, stamp)
 
 
-def _encode(image: Image.Image) -> bytes:
+def _encode(image: Image.Image, stamp: bytes = b"") -> bytes:
     data = b""
+    extra = {"comment": stamp} if stamp else {}
     for quality in _QUALITIES:
         buffer = io.BytesIO()
-        # 4:4:4 keeps the edges of the letters clean; no EXIF, ICC or comment is written.
-        image.save(buffer, "JPEG", quality=quality, optimize=True, subsampling=0)
+        # 4:4:4 keeps the edges of the letters clean; no EXIF or ICC, only the stamp.
+        image.save(buffer, "JPEG", quality=quality, optimize=True, subsampling=0, **extra)
         data = buffer.getvalue()
         if len(data) < MAX_BYTES:
             return data
     buffer = io.BytesIO()
-    image.save(buffer, "JPEG", quality=_QUALITIES[-1], optimize=True, subsampling=2)
+    image.save(buffer, "JPEG", quality=_QUALITIES[-1], optimize=True, subsampling=2, **extra)
     return buffer.getvalue()
 
 
@@ -221,6 +219,27 @@ def _fit_line(text: str, font: ImageFont.FreeTypeFont, width: int) -> str:
     return text if font.getlength(text) <= width else _with_ellipsis(text, font, width)
 
 
+def _background(cover: Path, colour: RGB) -> Image.Image | None:
+    """The cover, fitted and tinted: the same for every item that shares the picture and the
+    type, so it is made once for a run of such items (``write_previews`` draws them in that
+    order). Keyed by the file's size and time too: ``serve`` keeps the process."""
+    try:
+        stat = cover.stat()
+    except OSError:
+        return None
+    return _tinted(cover, stat.st_mtime_ns, stat.st_size, colour)
+
+
+@lru_cache(maxsize=2)  # two 1200x630 pictures, 4.5 MB
+def _tinted(cover: Path, mtime_ns: int, size: int, colour: RGB) -> Image.Image | None:
+    photo = _load_cover(cover, colour)
+    if photo is None:
+        return None
+    # The photo shows through a tint of the type's colour, dark enough for white text.
+    tint = Image.new("RGB", (WIDTH, HEIGHT), _mix(colour, (0, 0, 0), 0.25))
+    return Image.blend(photo, tint, 0.76)
+
+
 def _load_cover(path: Path, colour: RGB) -> Image.Image | None:
     try:
         with Image.open(path) as opened:
@@ -248,54 +267,69 @@ def _mix(a: RGB, b: RGB, amount: float) -> RGB:
 
 # -- writing into the built site ------------------------------------------------------------
 
-def write_previews(library: Library, docs_dir: Path, out_dir: Path,
-                   cache_dir: Path | None = None) -> dict[str, PreviewImage]:
-    """``previews/<kind>/<slug>.jpg`` for every item of this build, keyed by ``item.src``.
-
-    With ``cache_dir``, a picture whose inputs (text, cover bytes, colour, fonts, drawing and
-    Pillow versions) are unchanged is copied from there instead of being drawn again.
-    """
-    out: dict[str, PreviewImage] = {}
+def preview_jobs(library: Library, docs_dir: Path) -> dict[str, PictureJob]:
+    """item src -> the job drawing its ``previews/<kind>/<slug>.jpg``, for every item of this
+    build; items sharing a cover and a type one after the other (each tinted cover is made
+    once per run of them)."""
+    out: dict[str, PictureJob] = {}
     name = library.settings.library_name
-    for item in library.items:
+    for item in sorted(library.items, key=lambda i: (cover_of(i) or "", i.kind.value, i.src)):
         cover_src = cover_of(item)
         cover = docs_dir / cover_src if cover_src else None
         if cover is not None and not cover.is_file():
             cover = None
-        data = _cached(cache_dir, item.title, kind_label(item.kind, item.lang), name, cover,
-                       item.lang, KIND_COLOURS[item.kind.value])
-        rel = preview_path(item)
-        _write(out_dir / rel, data)
-        out[item.src] = PreviewImage(rel, WIDTH, HEIGHT, len(data))
+        out[item.src] = _job(preview_path(item), item.title, kind_label(item.kind, item.lang),
+                             name, cover, item.lang, KIND_COLOURS[item.kind.value])
     return out
 
 
-def write_site_preview(library: Library, out_dir: Path,
-                       cache_dir: Path | None = None) -> PreviewImage:
+def site_preview_job(library: Library) -> PictureJob:
     """``previews/site.jpg``: the library's own picture, for the home page and listings."""
     settings = library.settings
     parts = urlsplit(settings.site_url)
     address = (parts.netloc + parts.path).rstrip("/")
-    data = _cached(cache_dir, settings.library_name, "", address, None, settings.language,
-                   SITE_COLOUR)
-    _write(out_dir / SITE_PREVIEW_PATH, data)
-    return PreviewImage(SITE_PREVIEW_PATH, WIDTH, HEIGHT, len(data))
+    return _job(SITE_PREVIEW_PATH, settings.library_name, "", address, None, settings.language,
+                SITE_COLOUR)
 
 
-def _cached(cache_dir: Path | None, title: str, label: str, library_name: str,
-            cover: Path | None, lang: str, colour: RGB) -> bytes:
-    if cache_dir is None:
-        return render_preview(title, label, library_name, cover, lang, background=colour)
-    cover_digest = hashlib.sha256(cover.read_bytes()).hexdigest() if cover else ""
+def _job(rel: str, title: str, label: str, library_name: str, cover: Path | None, lang: str,
+         colour: RGB) -> PictureJob:
+    cover_digest = _file_digest(cover, *_stat(cover)) if cover else ""
     key = hashlib.sha256(json.dumps(
         [DRAWING_VERSION, PIL.__version__, _fonts_digest(), title, label, library_name,
          cover_digest, lang, list(colour)], ensure_ascii=True).encode()).hexdigest()
-    path = cache_dir / "previews" / f"{key}.jpg"
-    if path.is_file():
-        return path.read_bytes()
-    data = render_preview(title, label, library_name, cover, lang, background=colour)
-    _write(path, data)
-    return data
+    return PictureJob(rel, f"knowledge-site {key}".encode(), "preview",
+                      (title, label, library_name, lang), str(cover) if cover else None, colour)
+
+
+def write_previews(library: Library, docs_dir: Path, out_dir: Path,
+                   previous: Previous = NOTHING) -> dict[str, PreviewImage]:
+    """Draw (or take from ``previous``) every item's preview picture, in this process."""
+    jobs = preview_jobs(library, docs_dir)
+    Drawing(list(jobs.values()), out_dir, previous, workers=0).start().finish()
+    return {src: _written(out_dir, job.rel) for src, job in jobs.items()}
+
+
+def write_site_preview(library: Library, out_dir: Path,
+                       previous: Previous = NOTHING) -> PreviewImage:
+    job = site_preview_job(library)
+    Drawing([job], out_dir, previous, workers=0).start().finish()
+    return _written(out_dir, job.rel)
+
+
+def _written(out_dir: Path, rel: str) -> PreviewImage:
+    return PreviewImage(rel, WIDTH, HEIGHT, (out_dir / rel).stat().st_size)
+
+
+def _stat(path: Path) -> tuple[int, int]:
+    st = path.stat()
+    return st.st_mtime_ns, st.st_size
+
+
+@lru_cache(maxsize=4096)
+def _file_digest(path: Path, mtime_ns: int, size: int) -> str:
+    """A cover's digest, once per file version (many items share a cover)."""
+    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 @cache
@@ -304,16 +338,3 @@ def _fonts_digest() -> str:
     for path in (REGULAR, BOLD):
         digest.update(path.read_bytes())
     return digest.hexdigest()
-
-
-def _write(path: Path, data: bytes) -> None:
-    """Write through a temporary file so a reader (or a parallel build) never sees half."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise

@@ -6,35 +6,54 @@ from __future__ import annotations
 import gzip
 import io
 from collections.abc import Mapping
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from lxml import etree
 
+from .artwork import Drawing, PictureJob
 from .assemble import Assembly
 from .collect import Library, page_url
 from .feeds import write_feeds
 from .history import output_path, redirects
 from .links import relative
-from .preview_image import write_previews, write_site_preview
+from .preview_image import preview_jobs, site_preview_job
 from .search_index import build_search_index
 from .sharekit import write_share_kit
-from .shortlinks import render_redirect, write_short_links
+from .shortlinks import qr_job, render_redirect, short_links, write_short_links
 
 # Staff pages: not for search engines (and not in the sitemap, search or feeds).
 UNLISTED = ("share/",)
 _SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 
 
+def picture_jobs(library: Library, assembly: Assembly, docs: Path) -> list[PictureJob]:
+    """Every picture a build draws: previews (items, site) and the short links' QR codes."""
+    links = short_links(library, assembly.stable_ids).values()
+    return [*preview_jobs(library, docs).values(), site_preview_job(library),
+            *(qr_job(link) for link in links)]
+
+
 def publish(library: Library, assembly: Assembly, html_by_src: Mapping[str, str],
-            docs: Path, site_dir: Path) -> None:
-    write_feeds(library, html_by_src, assembly.stable_ids, site_dir)
-    write_previews(library, docs, site_dir)
-    write_site_preview(library, site_dir)
-    links = write_short_links(library, site_dir, assembly.stable_ids)
-    write_share_kit(library, site_dir, {src: link.url for src, link in links.items()})
+            docs: Path, site_dir: Path, drawing: Drawing | None = None) -> None:
+    """``drawing``: the pictures, started earlier (the plugin starts them while mkdocs renders
+    the pages); without one they are drawn here."""
+    if drawing is None:
+        drawing = Drawing(picture_jobs(library, assembly, docs), site_dir).start()
+    # First every HTML page, then Pagefind indexes them in its own process while this one
+    # writes what Pagefind does not read (feeds, the share kit, the sitemap) and the
+    # pictures are finished.
+    links = write_short_links(library, site_dir, assembly.stable_ids, qr=False)
     write_redirects(library, assembly, site_dir)
-    unlist_from_sitemap(site_dir, [library.settings.site_url + p for p in UNLISTED])
-    build_search_index(site_dir, library.settings.language)
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        search = pool.submit(build_search_index, site_dir, library.settings.language)
+        try:
+            write_feeds(library, html_by_src, assembly.stable_ids, site_dir)
+            write_share_kit(library, site_dir, {src: link.url for src, link in links.items()})
+            unlist_from_sitemap(site_dir, [library.settings.site_url + p for p in UNLISTED])
+        finally:
+            drawing.finish()
+        search.result()  # raises SearchIndexError from the search index
 
 
 def write_redirects(library: Library, assembly: Assembly, site_dir: Path) -> None:

@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
-from functools import cached_property
+from functools import cache, cached_property
 from typing import Any
 from urllib.parse import quote, urlsplit
 
@@ -53,7 +53,11 @@ class GeneratedPage:
         return page_url(self.src)
 
 
+@cache
 def environment() -> Environment:
+    """The process's one Jinja environment: shared, so each template is compiled once.
+    (A new Environment per call compiled head_meta.html, share_buttons.html and
+    redirect.html again for every page: a quarter of a 1,000-item build.)"""
     env = Environment(
         loader=PackageLoader("generator", "templates"),
         autoescape=True,
@@ -72,12 +76,24 @@ def reading_minutes(markdown: str) -> int:
 
 
 class Renderer:
-    def __init__(self, library: Library, thumbs: Mapping[str, Thumbnail] | None = None) -> None:
+    def __init__(self, library: Library, thumbs: Mapping[str, Thumbnail] | None = None,
+                 memo: dict[str, tuple[Any, GeneratedPage]] | None = None) -> None:
         self.library = library
         self.settings = library.settings
         self.env = environment()
         self.thumbs = dict(thumbs or {})
         self.files = frozenset(i.src for i in library.all_items)
+        # serve keeps the item pages of its previous build: item.src -> (inputs, page)
+        self.memo = memo
+
+    @cached_property
+    def _site_inputs(self) -> int:
+        """What every item page depends on besides its item: settings, authors, topics,
+        where each item's page is (links between items), the thumbnails."""
+        lib = self.library
+        return hash((repr(self.settings), tuple(sorted(lib.authors.items())),
+                     tuple(sorted(lib.topics.items())), frozenset(self._page_of_src.items()),
+                     frozenset(self.thumbs.items())))
 
     @cached_property
     def indexes(self) -> Indexes:
@@ -130,6 +146,20 @@ class Renderer:
         return self.thumbs.get(item.image) if item.image else None
 
     def item_page(self, item: Item) -> GeneratedPage:
+        if self.memo is None:
+            return self._item_page(item)
+        idx = self.indexes
+        inputs = (item, tuple(idx.related.get(item.src, ())),
+                  tuple(idx.translations.get(item.src, ())), self.library.is_unpublished(item),
+                  self._site_inputs)
+        kept = self.memo.get(item.src)
+        if kept is not None and kept[0] == inputs:
+            return kept[1]
+        page = self._item_page(item)
+        self.memo[item.src] = (inputs, page)
+        return page
+
+    def _item_page(self, item: Item) -> GeneratedPage:
         ctx = self.common(item.lang, item.url)
         details = item.details
         idx = self.indexes

@@ -373,6 +373,8 @@ _ICS_CONTROLS = re.compile("[\x00-\x08\x0a-\x1f\x7f]")
 def fold(line: str, limit: int = 75) -> str:
     """Fold a content line into pieces of at most 75 octets (the continuation's leading space
     included), never inside a UTF-8 character."""
+    if len(line) <= limit and len(line.encode("utf-8")) <= limit:
+        return line  # most lines: no need to walk them character by character
     pieces: list[str] = []
     current, size = "", 0
     for char in line:

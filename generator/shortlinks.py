@@ -22,6 +22,7 @@ from pathlib import Path
 
 import segno
 
+from .artwork import Drawing, PictureJob
 from .collect import Library
 from .link_preview import absolute
 from .links import relative
@@ -29,6 +30,7 @@ from .render import environment
 from .social_strings import translator
 
 CODE_LENGTH = 6
+QR_VERSION = "1"  # bump when qr_svg's drawing changes
 MAX_LENGTH = 52  # a SHA-256 in base32, without padding
 FOLDER = "s"
 
@@ -96,18 +98,31 @@ def render_redirect(target: str, canonical: str, title: str, lang: str) -> str:
         target=target, canonical=canonical, title=title, lang=lang, t=translator(lang))
 
 
-def qr_svg(url: str) -> bytes:
-    """A QR code of ``url`` as a small SVG (dark modules on white, quiet zone of 4)."""
+def qr_svg(url: str, stamp: bytes = b"") -> bytes:
+    """A QR code of ``url`` as a small SVG (dark modules on white, quiet zone of 4);
+    ``stamp`` goes into an XML comment after the declaration (see ``previous_site``)."""
     qr = segno.make(url, error="m", micro=False)
     buffer = io.BytesIO()
     qr.save(buffer, kind="svg", scale=8, border=4, dark="#000", light="#fff", xmldecl=True,
             svgns=True, title=url, nl=True)
-    return buffer.getvalue()
+    data = buffer.getvalue()
+    if not stamp:
+        return data
+    declaration, rest = data.split(b"\n", 1)
+    return declaration + b"\n<!-- " + stamp + b" -->\n" + rest
+
+
+def qr_job(link: ShortLink) -> PictureJob:
+    key = hashlib.sha256(f"{QR_VERSION}\n{segno.__version__}\n{link.url}".encode())
+    return PictureJob(link.qr_path, f"knowledge-site {key.hexdigest()}".encode(), "qr",
+                      (link.url,))
 
 
 def write_short_links(library: Library, out_dir: Path,
-                      stable_ids: Mapping[str, str] | None = None) -> dict[str, ShortLink]:
-    """``s/<code>/index.html`` and ``s/<code>/qr.svg`` under ``out_dir`` for every item."""
+                      stable_ids: Mapping[str, str] | None = None, *,
+                      qr: bool = True) -> dict[str, ShortLink]:
+    """``s/<code>/index.html`` under ``out_dir`` for every item, and ``s/<code>/qr.svg``
+    unless ``qr`` is False (a build draws those with its other pictures: ``artwork``)."""
     links = short_links(library, stable_ids)
     by_src = {i.src: i for i in library.items}
     for src, link in links.items():
@@ -117,5 +132,6 @@ def write_short_links(library: Library, out_dir: Path,
         html = render_redirect(relative(item.url, link.path), link.target, item.title,
                                item.lang)
         (folder / "index.html").write_bytes(html.encode("utf-8"))
-        (folder / "qr.svg").write_bytes(qr_svg(link.url))
+    if qr:
+        Drawing([qr_job(link) for link in links.values()], out_dir, workers=0).start().finish()
     return links

@@ -10,7 +10,10 @@ import io
 from dataclasses import dataclass
 from pathlib import Path
 
+import PIL
 from PIL import Image
+
+from .previous_site import NOTHING, Previous
 
 # The 1200:630 ratio, shown at 6-8rem wide (about 120 CSS pixels): sharp on a 2x phone screen.
 # WebP at this size weighs ~2-3 KB, so a listing's dozen cards stay inside the page budget.
@@ -25,8 +28,13 @@ class Thumbnail:
     height: int
 
 
+# Part of every thumbnail's name, with the picture's bytes: a thumbnail the previous build
+# left in the site under the same name was made the same way (see ``previous_site``).
+_RECIPE = f"{PIL.__version__} {WIDTH}x{HEIGHT} webp q{QUALITY} m6\n".encode()
+
+
 def thumbnail_name(data: bytes) -> str:
-    return f"thumbs/{hashlib.sha256(data).hexdigest()[:20]}.webp"
+    return f"thumbs/{hashlib.sha256(_RECIPE + data).hexdigest()[:20]}.webp"
 
 
 def make_thumbnail(data: bytes) -> bytes:
@@ -49,7 +57,8 @@ def make_thumbnail(data: bytes) -> bytes:
         return out.getvalue()
 
 
-def thumbnails_for(docs: Path, images: set[str]) -> dict[str, tuple[Thumbnail, bytes | None]]:
+def thumbnails_for(docs: Path, images: set[str], previous: Previous = NOTHING
+                   ) -> dict[str, tuple[Thumbnail, bytes | None]]:
     """docs-relative picture -> its thumbnail; bytes None when the picture is an SVG (it is
     small and scales by itself, so it is used as it is)."""
     out: dict[str, tuple[Thumbnail, bytes | None]] = {}
@@ -61,6 +70,6 @@ def thumbnails_for(docs: Path, images: set[str]) -> dict[str, tuple[Thumbnail, b
         data = (docs / src).read_bytes()
         name = thumbnail_name(data)
         if name not in made:
-            made[name] = make_thumbnail(data)
+            made[name] = previous.read(name) or make_thumbnail(data)
         out[src] = (Thumbnail(name, WIDTH, HEIGHT), made[name])
     return out

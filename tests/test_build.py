@@ -103,6 +103,26 @@ def test_two_builds_are_byte_identical(tmp_path: Path) -> None:
     assert "sitemap.xml.gz" in a
 
 
+def test_rebuild_over_the_previous_site_gives_a_fresh_builds_bytes(tmp_path: Path) -> None:
+    """The previous site is the cache of pictures (previous_site.py): a rebuild reuses what is
+    unchanged and draws again what is not, so it equals a build into an empty folder."""
+    root = make_site(tmp_path / "repo")
+    site = tmp_path / "site"
+    assert cli("build", "-d", str(site), cwd=root).returncode == 0
+    before = tree_digest(site)
+    assert cli("build", "-d", str(site), cwd=root).returncode == 0
+    assert tree_digest(site) == before
+    source = next((root / "site_src").glob("tutorials/*.md"))
+    source.write_text(source.read_text(encoding="utf-8").replace(
+        "title: ", "title: Diubah — ", 1), encoding="utf-8")
+    assert cli("build", "-d", str(site), cwd=root).returncode == 0
+    assert cli("build", "-d", str(tmp_path / "fresh"), cwd=root).returncode == 0
+    after = tree_digest(site)
+    assert after == tree_digest(tmp_path / "fresh")
+    changed = {p for p in after if p.startswith("previews/") and after[p] != before.get(p)}
+    assert changed == {f"previews/tutorial/{source.stem}.jpg"}, changed
+
+
 def test_same_bytes_without_source_date_epoch(tmp_path: Path) -> None:
     """Without SOURCE_DATE_EPOCH the sitemap date comes from the content, not the clock."""
     root = make_site(tmp_path / "repo")

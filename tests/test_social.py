@@ -8,6 +8,7 @@ import dataclasses
 import io
 import json
 import re
+import shutil
 import string
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
@@ -19,9 +20,10 @@ import lxml.etree
 import lxml.html
 import pytest
 from PIL import Image
-from sitekit import make_site
+from sitekit import make_site, tree_digest
 
 from generator import linkinbio, sharekit, shortlinks
+from generator.artwork import Drawing
 from generator.collect import Library
 from generator.link_preview import listing_meta, og_locale, page_meta, render_head
 from generator.models import Item
@@ -35,6 +37,7 @@ from generator.preview_image import (
     write_previews,
     write_site_preview,
 )
+from generator.previous_site import Previous
 from generator.settings import DEFAULT_SLOTS, PostingSlot
 from generator.share_buttons import render_share_buttons
 from generator.social_strings import STRINGS
@@ -335,17 +338,41 @@ def test_any_script_renders_without_error(title: str) -> None:
         assert picture.size == (1200, 630)
 
 
-def test_preview_cache_gives_the_same_bytes(library: Library, root: Path,
-                                            tmp_path: Path) -> None:
-    cache = tmp_path / "cache"
+def test_previous_site_pictures_are_reused_only_when_unchanged(
+        library: Library, root: Path, tmp_path: Path) -> None:
     fresh = write_previews(library, root / "site_src", tmp_path / "fresh")
-    cold = write_previews(library, root / "site_src", tmp_path / "cold", cache)
-    warm = write_previews(library, root / "site_src", tmp_path / "warm", cache)
-    assert list((cache / "previews").iterdir())
+    # A picture left by the previous build is copied when its stamp matches ...
+    again = write_previews(library, root / "site_src", tmp_path / "again",
+                           Previous(tmp_path / "fresh"))
     for src in fresh:
         data = (tmp_path / "fresh" / fresh[src].path).read_bytes()
-        assert (tmp_path / "cold" / cold[src].path).read_bytes() == data
-        assert (tmp_path / "warm" / warm[src].path).read_bytes() == data
+        assert (tmp_path / "again" / again[src].path).read_bytes() == data
+    # ... and drawn again when it does not: a stale file (here: another title's picture)
+    # is never taken for the new one.
+    one, other = list(fresh.values())[:2]
+    stale = tmp_path / "stale"
+    shutil.copytree(tmp_path / "fresh", stale)
+    (stale / one.path).write_bytes((stale / other.path).read_bytes())
+    redrawn = write_previews(library, root / "site_src", tmp_path / "redrawn", Previous(stale))
+    src = next(s for s, p in fresh.items() if p == one)
+    assert (tmp_path / "redrawn" / redrawn[src].path).read_bytes() == (
+        tmp_path / "fresh" / one.path).read_bytes()
+    # A symlink in the previous site is not followed.
+    (stale / one.path).unlink()
+    (stale / one.path).symlink_to(tmp_path / "fresh" / one.path)
+    assert not Previous(stale).has(one.path)
+
+
+def test_pictures_drawn_by_worker_processes_are_the_same_bytes(tmp_path: Path) -> None:
+    links = [shortlinks.ShortLink(f"c{n}", f"s/c{n}/", f"{SITE}s/c{n}/", SITE, f"s/c{n}/qr.svg")
+             for n in range(70)]  # enough for the pool (artwork._POOL_FROM)
+    jobs = [shortlinks.qr_job(link) for link in links]
+    pool = Drawing(jobs, tmp_path / "pool", workers=1).start()
+    assert pool._futures  # really handed to another process
+    pool.finish()
+    Drawing(jobs, tmp_path / "here", workers=0).start().finish()
+    assert tree_digest(tmp_path / "pool") == tree_digest(tmp_path / "here")
+    assert len(tree_digest(tmp_path / "here")) == 70
 
 
 # -- the share kit --------------------------------------------------------------------------------

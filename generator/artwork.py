@@ -1,0 +1,146 @@
+"""The pictures a build draws: a preview picture per item and one for the site, a QR code per
+short link. Planned here as jobs, taken from the previous build's site when their stamp
+matches (``previous_site``), and the rest drawn in other processes while mkdocs renders the
+pages: drawing is ~10 ms of pure CPU a picture, the largest part of a cold build, and a phone
+-sized library has a thousand of them.
+
+Every picture is drawn from its job alone, so the bytes do not depend on which process drew
+it or in what order: the same input still gives the same site.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
+from multiprocessing import get_context
+from pathlib import Path
+
+from .previous_site import NOTHING, Previous
+
+# Fewer pictures than this are drawn in the build's own process: starting a worker costs
+# about half a second (a fresh interpreter importing Pillow).
+_POOL_FROM = 64
+_MAX_WORKERS = 4
+
+
+@dataclass(frozen=True)
+class PictureJob:
+    rel: str  # where in the site, e.g. previews/tutorial/x.jpg or s/ab12cd/qr.svg
+    stamp: bytes  # digest of everything the picture is made from, written into its bytes
+    what: str  # "preview" or "qr"
+    text: tuple[str, ...]  # preview: title, type label, library name, language; qr: the address
+    cover: str | None = None  # preview: the cover picture's path
+    colour: tuple[int, int, int] = (0, 0, 0)  # preview: the type's colour
+
+
+def draw(job: PictureJob) -> bytes:
+    # Imported here: a worker process imports only what drawing needs.
+    if job.what == "preview":
+        from .preview_image import render_preview
+
+        title, label, library_name, lang = job.text
+        return render_preview(title, label, library_name,
+                              Path(job.cover) if job.cover else None, lang,
+                              background=job.colour, stamp=job.stamp)
+    from .shortlinks import qr_svg
+
+    return qr_svg(job.text[0], stamp=job.stamp)
+
+
+def write_file(path: Path, data: bytes) -> None:
+    """Through a temporary file, so a reader (or a parallel build) never sees half."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def draw_into(out_dir: str, jobs: list[PictureJob]) -> None:
+    """A worker's share: draw each job and write it under ``out_dir`` — while that still
+    exists (a failed or killed build's folder is removed; it must not be made again)."""
+    root = Path(out_dir)
+    for job in jobs:
+        data = draw(job)
+        if not root.is_dir():
+            return
+        write_file(root / job.rel, data)
+
+
+def default_workers() -> int:
+    """One process fewer than the cores this process may use (that one renders the pages)."""
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        cores = os.cpu_count() or 1
+    return max(0, min(cores - 1, _MAX_WORKERS))
+
+
+class Drawing:
+    """The pictures of one build: ``start()`` reuses what it can and hands the rest to worker
+    processes; ``finish()`` waits for them (and draws here whatever they could not)."""
+
+    def __init__(self, jobs: list[PictureJob], out_dir: Path, previous: Previous = NOTHING,
+                 workers: int | None = None) -> None:
+        self.jobs = jobs
+        self.out_dir = out_dir
+        self.previous = previous
+        self.workers = default_workers() if workers is None else workers
+        self.reused = 0
+        self._pending: list[PictureJob] = []
+        self._pool: ProcessPoolExecutor | None = None
+        self._futures: list[tuple[Future[None], list[PictureJob]]] = []
+
+    def start(self) -> Drawing:
+        self.out_dir.mkdir(parents=True, exist_ok=True)
+        todo = []
+        for job in self.jobs:
+            if self.previous.has(job.rel, job.stamp):
+                self.previous.copy(job.rel, self.out_dir)
+                self.reused += 1
+            else:
+                todo.append(job)
+        if self.workers and len(todo) >= _POOL_FROM:
+            try:
+                self._pool = ProcessPoolExecutor(self.workers, mp_context=get_context("spawn"))
+                # Contiguous slices: previews sharing a cover stay together (tinted once).
+                size = -(-len(todo) // (self.workers * 4))
+                for i in range(0, len(todo), size):
+                    chunk = todo[i:i + size]
+                    self._futures.append(
+                        (self._pool.submit(draw_into, str(self.out_dir), chunk), chunk))
+                return self
+            except OSError:  # no processes to be had (a locked-down machine): draw here
+                self._shutdown()
+                self._futures = []
+        self._pending = todo
+        return self
+
+    def finish(self) -> None:
+        try:
+            for future, chunk in self._futures:
+                try:
+                    future.result()
+                except (BrokenProcessPool, OSError):  # a worker died: draw its share here
+                    draw_into(str(self.out_dir), chunk)
+            draw_into(str(self.out_dir), self._pending)
+        finally:
+            self._futures, self._pending = [], []
+            self._shutdown()
+
+    def abandon(self) -> None:
+        """Draw nothing more; wait for what a worker is drawing now."""
+        self._futures, self._pending = [], []
+        self._shutdown()
+
+    def _shutdown(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None
