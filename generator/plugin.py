@@ -45,7 +45,7 @@ from .previous_site import Previous
 from .publish import UNLISTED, picture_jobs, publish
 from .registry import AUTHORS_FILE, TOPICS_FILE
 from .render import GeneratedPage
-from .search_index import SearchIndexError, StreamingIndex
+from .search_index import SearchIndexError
 from .strings import make_translator
 
 log = logging.getLogger("mkdocs.plugins.knowledge-site")
@@ -87,7 +87,6 @@ class KnowledgeSitePlugin(BasePlugin[PluginConfig]):
         self.preloaded: Library | None = None
         self.previous_root: Path | None = None
         self.drawing: Drawing | None = None
-        self.search: StreamingIndex | None = None
         self.library: Library | None = None
         self.assembly: Assembly | None = None
         self.generated: dict[str, GeneratedPage] = {}
@@ -221,8 +220,6 @@ class KnowledgeSitePlugin(BasePlugin[PluginConfig]):
         self.close()
         self.drawing = Drawing(picture_jobs(lib, self.assembly, Path(config.docs_dir)),
                                Path(config.site_dir), self._previous(config)).start()
-        if self.command != "serve":  # serve re-renders only edited pages: it indexes the folder
-            self.search = StreamingIndex(Path(config.site_dir), lib.settings.language)
         return files
 
     def on_build_error(self, *, error: Exception) -> None:
@@ -233,9 +230,6 @@ class KnowledgeSitePlugin(BasePlugin[PluginConfig]):
         if self.drawing is not None:
             self.drawing.abandon()
             self.drawing = None
-        if self.search is not None:
-            self.search.abandon()
-            self.search = None
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files
                ) -> Environment:
@@ -354,10 +348,7 @@ class KnowledgeSitePlugin(BasePlugin[PluginConfig]):
         if lang and lang != config.theme.get("language"):
             # Material takes <html lang> from the theme; an item in another language says so.
             output = _HTML_LANG.sub(f'<html lang="{lang}"', output, count=1)
-        output = _finished(output, page.content or "")
-        if self.search is not None:
-            self.search.add(page.file.dest_uri, output)
-        return output
+        return _finished(output, page.content or "")
 
     def on_post_template(self, output_content: str, *, template_name: str,
                          config: MkDocsConfig) -> str | None:
@@ -372,8 +363,8 @@ class KnowledgeSitePlugin(BasePlugin[PluginConfig]):
             return
         assert self.assembly is not None
         args = (self.library, self.assembly, dict(self.html_by_src), Path(config.docs_dir),
-                Path(config.site_dir), self.drawing, self.search)
-        self.drawing, self.search = None, None
+                Path(config.site_dir), self.drawing)
+        self.drawing = None
         if self.command == "serve":
             # A preview shows the edited page at once; feeds, pictures and the search index
             # follow a few seconds later (the next build waits for them).

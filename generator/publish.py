@@ -18,7 +18,7 @@ from .feeds import write_feeds
 from .history import output_path, redirects
 from .links import relative
 from .preview_image import preview_jobs, site_preview_job
-from .search_index import StreamingIndex, build_search_index
+from .search_index import build_search_index
 from .sharekit import write_share_kit
 from .shortlinks import qr_job, render_redirect, short_links, write_short_links
 
@@ -35,10 +35,9 @@ def picture_jobs(library: Library, assembly: Assembly, docs: Path) -> list[Pictu
 
 
 def publish(library: Library, assembly: Assembly, html_by_src: Mapping[str, str],
-            docs: Path, site_dir: Path, drawing: Drawing | None = None,
-            search: StreamingIndex | None = None) -> None:
-    """``drawing``: the pictures, ``search``: the search index, both started earlier (the
-    plugin starts them while mkdocs renders the pages); without them they are made here."""
+            docs: Path, site_dir: Path, drawing: Drawing | None = None) -> None:
+    """``drawing``: the pictures, started earlier (the plugin starts them while mkdocs renders
+    the pages); without one they are drawn here."""
     if drawing is None:
         drawing = Drawing(picture_jobs(library, assembly, docs), site_dir).start()
     # First every HTML page, then Pagefind indexes them in its own process while this one
@@ -46,17 +45,15 @@ def publish(library: Library, assembly: Assembly, html_by_src: Mapping[str, str]
     # pictures are finished.
     links = write_short_links(library, site_dir, assembly.stable_ids, qr=False)
     write_redirects(library, assembly, site_dir)
-    language = library.settings.language
     with ThreadPoolExecutor(max_workers=1) as pool:
-        indexed = (pool.submit(search.finish, site_dir, language) if search is not None
-                   else pool.submit(build_search_index, site_dir, language))
+        search = pool.submit(build_search_index, site_dir, library.settings.language)
         try:
             write_feeds(library, html_by_src, assembly.stable_ids, site_dir)
             write_share_kit(library, site_dir, {src: link.url for src, link in links.items()})
             unlist_from_sitemap(site_dir, [library.settings.site_url + p for p in UNLISTED])
         finally:
             drawing.finish()
-        indexed.result()  # raises SearchIndexError from the search index
+        search.result()  # raises SearchIndexError from the search index
 
 
 def write_redirects(library: Library, assembly: Assembly, site_dir: Path) -> None:

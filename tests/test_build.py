@@ -237,32 +237,3 @@ def test_export_builds_with_plain_mkdocs(tmp_path: Path) -> None:
     assert built.returncode == 0, built.stderr
     assert page(tmp_path / "site", "reviews/dune").xpath(
         "//*[@class='ks-rating']/@aria-label") == ["4 dari 5"]
-
-
-def test_search_index_fed_during_the_build_matches_pagefinds_own_reading(tmp_path: Path
-                                                                         ) -> None:
-    """``build`` hands pages to Pagefind as mkdocs writes them (search_index.StreamingIndex);
-    the index must hold what Pagefind's CLI finds reading the finished site: the same pages,
-    the same fragments (each named by the hash of its content)."""
-    from generator.search_index import OUTPUT, build_search_index
-
-    root = make_site(tmp_path / "repo")
-    site = tmp_path / "site"
-    assert cli("build", "-d", str(site), cwd=root).returncode == 0
-    again = tmp_path / "again"
-    shutil.copytree(site, again)
-    build_search_index(again, "id")
-
-    def fragments(where: Path) -> list[str]:
-        return sorted(p.name for p in (where / OUTPUT / "fragment").iterdir())
-
-    assert fragments(site) == fragments(again)
-    assert len(fragments(site)) >= 3  # the three items (and any marked page)
-    entry = (site / OUTPUT / "pagefind-entry.json").read_text(encoding="utf-8")
-    assert entry == (again / OUTPUT / "pagefind-entry.json").read_text(encoding="utf-8"
-                                                                     ).replace(
-        _meta_hash(again), _meta_hash(site))
-
-
-def _meta_hash(site: Path) -> str:
-    return next((site / "pagefind").glob("pagefind.*.pf_meta")).name.split(".")[1]
