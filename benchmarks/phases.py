@@ -53,13 +53,14 @@ OWNER = {
     "plugin.on_page_content": "ours",
     "plugin.on_post_page: lang, CSP": "ours",
     "publish: feeds": "ours",
-    "publish: preview pictures": "ours",
-    "publish: site preview": "ours",
+    "pictures: reused from the previous site, the rest handed to workers": "ours",
+    "publish: waiting for the pictures (worker processes)": "ours",
     "publish: short links + QR codes": "ours",
     "publish: share kit": "ours",
     "publish: redirects": "ours",
     "publish: sitemap": "ours",
     "publish: search index (Pagefind)": "search",
+
     "mkdocs: Markdown -> HTML": "mkdocs",
     "mkdocs: theme templates + write": "mkdocs",
     "mkdocs: config, files, nav, static copy": "mkdocs",
@@ -113,8 +114,6 @@ def instrument() -> None:
         setattr(KnowledgeSitePlugin, method, timed(label, getattr(KnowledgeSitePlugin, method)))
     for name, label in (
         ("write_feeds", "publish: feeds"),
-        ("write_previews", "publish: preview pictures"),
-        ("write_site_preview", "publish: site preview"),
         ("write_short_links", "publish: short links + QR codes"),
         ("write_share_kit", "publish: share kit"),
         ("write_redirects", "publish: redirects"),
@@ -123,6 +122,14 @@ def instrument() -> None:
     ):
         if hasattr(publish, name):
             setattr(publish, name, timed(label, getattr(publish, name)))
+    # Pictures are drawn in worker processes and Pagefind indexes in its own: their CPU is
+    # not this process's (run.py's CPU column counts the whole process tree).
+    from generator.artwork import Drawing
+
+    Drawing.start = timed(  # type: ignore[method-assign]
+        "pictures: reused from the previous site, the rest handed to workers", Drawing.start)
+    Drawing.finish = timed(  # type: ignore[method-assign]
+        "publish: waiting for the pictures (worker processes)", Drawing.finish)
     Page.render = timed("mkdocs: Markdown -> HTML", Page.render)
     mk_build._build_page = timed("mkdocs: theme templates + write", mk_build._build_page)
     mk_build.build = timed("mkdocs: config, files, nav, static copy", mk_build.build)

@@ -11,9 +11,11 @@ clean ``--runs`` times, each build in a fresh process into an empty folder:
 - ours: ``python -m generator -C <ours> build -d <empty dir>``
 - peer: ``python -m mkdocs build -q -d <empty dir>`` (in the peer's folder)
 
-both with ``SOURCE_DATE_EPOCH`` fixed. A cache the build keeps in the site repository
-(``.cache/``) is removed before every "clean" run; when our build leaves one, the same
-number of runs is repeated with it in place ("warm cache": output folder still empty).
+both with ``SOURCE_DATE_EPOCH`` fixed. A cache a build keeps in the site repository
+(``.cache/``: the peer's plugins) is removed before every "clean" run. Then ours is timed
+again as a *rebuild*: the same command into the folder the last clean build left (ours
+reuses the pictures of the site it replaces: generator/previous_site.py), as every build
+after the first one is on a librarian's laptop or a server that keeps its ``site/``.
 
 Measured per build: wall time (median over the runs), CPU seconds (user+system of the
 whole process tree, from wait4), peak memory (the largest of: the tree's summed RSS sampled
@@ -76,7 +78,7 @@ class Build:
 
 @dataclass
 class Row:
-    engine: str  # "ours" | "ours (warm cache)" | "peer"
+    engine: str  # "ours" | "ours (rebuild)" | "peer"
     items: int
     runs: list[Build] = field(default_factory=list)
 
@@ -143,11 +145,10 @@ def measure(cmd: list[str], cwd: Path, env: dict[str, str], out: Path | None,
                  exit=proc.returncode, max_process_rss=usage.ru_maxrss * 1024)
 
 
-def base_env(code: Path | None, cache: Path) -> dict[str, str]:
+def base_env(code: Path | None) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
     env.update(SOURCE_DATE_EPOCH=EPOCH, NO_MKDOCS_2_WARNING="1",
-               DISABLE_MKDOCS_2_WARNING="true", PYTHONHASHSEED="0",
-               KNOWLEDGE_SITE_CACHE=str(cache))
+               DISABLE_MKDOCS_2_WARNING="true", PYTHONHASHSEED="0")
     if code is not None:
         env["PYTHONPATH"] = str(code)
     return env
@@ -156,20 +157,26 @@ def base_env(code: Path | None, cache: Path) -> dict[str, str]:
 # -- the parts of a run -------------------------------------------------------------------
 
 def build_series(engine: str, n: int, site: Path, runs: int, long: float, env: dict[str, str],
-                 scratch: Path, *, keep_cache: bool = False) -> Row:
+                 scratch: Path, *, previous: Path | None = None) -> Row:
+    """``previous``: a rebuild series — every run builds into this folder, which holds the
+    site of the build before (and is kept); otherwise each run starts from nothing."""
     row = Row(engine, n)
     for i in range(runs):
-        if not keep_cache:
-            clear_caches(site, env)
-        out = scratch / f"{engine.split()[0]}-{n}-{i}"
-        shutil.rmtree(out, ignore_errors=True)
+        clear_caches(site, env)
+        out = previous or scratch / f"{engine.split()[0]}-{n}-{i}"
+        if previous is None:
+            shutil.rmtree(out, ignore_errors=True)
         if engine.startswith("ours"):
             cmd = [sys.executable, "-m", "generator", "-C", str(site), "build", "-d", str(out)]
         else:
             cmd = [sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(out)]
         log = scratch / f"{engine.split()[0]}-{n}-{i}.log"
         b = measure(cmd, site, env, out, log)
-        shutil.rmtree(out, ignore_errors=True)
+        if engine == "ours" and (i == runs - 1 or b.wall > long):
+            shutil.rmtree(scratch / f"ours-{n}-last", ignore_errors=True)
+            out.rename(scratch / f"ours-{n}-last")  # the rebuilds' previous site
+        elif previous is None:
+            shutil.rmtree(out, ignore_errors=True)
         if b.exit != 0:
             raise SystemExit(f"{engine} build of {n} items failed; see {log}")
         row.runs.append(b)
@@ -181,28 +188,24 @@ def build_series(engine: str, n: int, site: Path, runs: int, long: float, env: d
 
 
 def clear_caches(site: Path, env: dict[str, str]) -> None:
-    """Everything a build may keep between builds: ``.cache/`` in the site repository (the
-    peer's mkdocs-rss-plugin; Material's plugins) and our ``$KNOWLEDGE_SITE_CACHE``."""
+    """What a build may keep in the site repository between builds: ``.cache/`` (the
+    peer's mkdocs-rss-plugin; Material's plugins). Ours keeps nothing outside its site."""
     shutil.rmtree(site / ".cache", ignore_errors=True)
-    shutil.rmtree(env["KNOWLEDGE_SITE_CACHE"], ignore_errors=True)
-
-
-def has_cache(site: Path, env: dict[str, str]) -> bool:
-    return (site / ".cache").exists() or Path(env["KNOWLEDGE_SITE_CACHE"]).exists()
 
 
 def phases(site: Path, env: dict[str, str], scratch: Path, profile: bool = False,
            warm: bool = False) -> dict[str, Any]:
-    if not warm:
-        clear_caches(site, env)
+    clear_caches(site, env)
     out = scratch / "phases-site"
-    shutil.rmtree(out, ignore_errors=True)
+    if not warm:  # a rebuild ("warm") builds over the site the cold one left
+        shutil.rmtree(out, ignore_errors=True)
     result = scratch / ("profile.prof" if profile else f"phases{'-warm' if warm else ''}.json")
     cmd = [sys.executable, str(HERE / "phases.py"), str(site), str(out),
            "--profile" if profile else "--json", str(result)]
     subprocess.run(cmd, env=env, check=True, stdout=subprocess.DEVNULL,
                    stderr=subprocess.DEVNULL)
-    shutil.rmtree(out, ignore_errors=True)
+    if warm or profile:
+        shutil.rmtree(out, ignore_errors=True)
     if profile:
         import io
         import pstats
@@ -373,7 +376,7 @@ def table(results: dict[str, Any]) -> str:
             pg = peer[5000].median("wall") / peer[1000].median("wall")
             out.append(f"Growth, peer: {pg:.2f}x.")
         out.append("")
-    for key, label in (("phases", "no cache"), ("phases_warm", "warm cache")):
+    for key, label in (("phases", "clean"), ("phases_warm", "rebuild")):
         if results.get(key):
             out += phase_table(results[key], results["phases_size"], label)
     sv = results.get("serve")
@@ -460,7 +463,7 @@ def main(argv: list[str] | None = None) -> int:
     sizes = [int(s) for s in args.sizes.split(",") if s]
     work = args.work or Path(tempfile.mkdtemp(prefix="ks-bench-"))
     work.mkdir(parents=True, exist_ok=True)
-    env = base_env(args.code.resolve() if args.code else None, work / "ks-cache")
+    env = base_env(args.code.resolve() if args.code else None)
     t0 = time.perf_counter()
     results: dict[str, Any] = {
         "date": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"), "machine": machine(),
@@ -476,12 +479,11 @@ def main(argv: list[str] | None = None) -> int:
         scratch.mkdir(exist_ok=True)
         row = build_series("ours", n, ours_dir, args.runs, args.long, env, scratch)
         results["rows"].append(asdict(row))
-        # Did our last build leave a cache? Then also time clean builds that find it filled.
-        warm_cache = has_cache(ours_dir, env)
-        if warm_cache:
-            warm = build_series("ours (warm cache)", n, ours_dir, len(row.runs), args.long, env,
-                                scratch, keep_cache=True)
-            results["rows"].append(asdict(warm))
+        # The same build again over the site the last one left (nothing changed).
+        warm = build_series("ours (rebuild)", n, ours_dir, len(row.runs), args.long, env,
+                            scratch, previous=scratch / f"ours-{n}-last")
+        results["rows"].append(asdict(warm))
+        shutil.rmtree(scratch / f"ours-{n}-last", ignore_errors=True)
         if with_peer:
             results["rows"].append(asdict(build_series("peer", n, peer_dir, len(row.runs),
                                                        args.long, env, scratch)))
@@ -489,8 +491,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"  phases at {n}", file=sys.stderr, flush=True)
             results["phases"] = phases(ours_dir, env, scratch)
             results["phases_size"] = n
-            if warm_cache:
-                results["phases_warm"] = phases(ours_dir, env, scratch, warm=True)
+            results["phases_warm"] = phases(ours_dir, env, scratch, warm=True)
         if n == args.profile_size:
             print(f"  cProfile at {n}", file=sys.stderr, flush=True)
             prof = phases(ours_dir, env, scratch, profile=True)

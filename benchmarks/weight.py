@@ -455,8 +455,7 @@ def build_corpus(n: int, work: Path, code: Path) -> Path:
                    check=True)
     env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
     env.update(SOURCE_DATE_EPOCH=str(BUILD_EPOCH), NO_MKDOCS_2_WARNING="1",
-               DISABLE_MKDOCS_2_WARNING="true", PYTHONPATH=str(code.resolve()),
-               KNOWLEDGE_SITE_CACHE=str(work / "ks-cache"))
+               DISABLE_MKDOCS_2_WARNING="true", PYTHONPATH=str(code.resolve()))
     print(f"building {n:,} items in {library} (a few minutes) ...", file=sys.stderr, flush=True)
     t0 = time.perf_counter()
     subprocess.run([sys.executable, "-m", "generator", "build"], cwd=library, env=env,
