@@ -37,7 +37,7 @@ MIME = "image/jpeg"
 FONTS = Path(__file__).parent / "assets" / "fonts"
 REGULAR, BOLD = FONTS / "DejaVuSans.ttf", FONTS / "DejaVuSans-Bold.ttf"
 # Bump when the drawing changes, so cached pictures are made again.
-DRAWING_VERSION = "1"
+DRAWING_VERSION = "2"
 
 RGB = tuple[int, int, int]
 KIND_COLOURS: dict[str, RGB] = {
@@ -136,8 +136,10 @@ def _encode(image: Image.Image, stamp: bytes = b"") -> bytes:
     extra = {"comment": stamp} if stamp else {}
     for quality in _QUALITIES:
         buffer = io.BytesIO()
-        # 4:4:4 keeps the edges of the letters clean; no EXIF or ICC, only the stamp.
-        image.save(buffer, "JPEG", quality=quality, optimize=True, subsampling=0, **extra)
+        # 4:2:0: white letters on a dark tint stay sharp (their edges are in the luminance,
+        # kept whole) and the file is a fifth smaller and quicker to encode than 4:4:4. No
+        # EXIF or ICC, only the stamp.
+        image.save(buffer, "JPEG", quality=quality, optimize=True, subsampling=2, **extra)
         data = buffer.getvalue()
         if len(data) < MAX_BYTES:
             return data
