@@ -145,10 +145,12 @@ def open_page(
     phone: bool = False,
     scheme: Scheme = "light",
     settle: bool = True,
+    init_script: str | None = None,
 ) -> Visit:
     """Open `path`, wait until the page is loaded and (with `settle`) the network has been
     quiet, and return what it did. Everything recorded up to the return happened before any
-    interaction."""
+    interaction. `init_script` runs in every document before the page's own scripts (added
+    through the DevTools protocol, so the page's Content-Security-Policy does not apply)."""
     context = browser.new_context(
         viewport=PHONE if phone else DESKTOP,
         is_mobile=phone,
@@ -156,6 +158,8 @@ def open_page(
         color_scheme=scheme,
     )
     context.set_default_timeout(10_000)  # a local static site answers in milliseconds
+    if init_script:
+        context.add_init_script(init_script)
     page = context.new_page()
     visit = Visit(path, served, context, page)
 
@@ -361,6 +365,104 @@ def apply_scheme(page: Page, scheme: Scheme) -> None:
         wanted,
     )
     wait_for_animations(page)
+
+
+# --- hostile text (tests/gates/fixtures/hostile) --------------------------------------------
+
+# Runs before the page's own scripts: records any dialog, any write to window.__pwned (every
+# script the fixture smuggles writes it) and anything the Content-Security-Policy blocked.
+INJECTION_SPY = """
+window.__ksRan = [];
+for (const name of ['alert', 'confirm', 'prompt', 'print']) {
+  window[name] = (...args) => { window.__ksRan.push(`${name}(${args.join(', ')})`); };
+}
+Object.defineProperty(window, '__pwned', {
+  configurable: false,
+  get() { return undefined; },
+  set(value) { window.__ksRan.push(`window.__pwned = ${value}`); },
+});
+document.addEventListener('securitypolicyviolation', (e) => {
+  window.__ksRan.push(`blocked by the policy: ${e.violatedDirective} ${e.blockedURI} ${e.sample}`);
+});
+"""
+
+# Everything in the DOM that hostile text could have become. Inside the librarian's body
+# (scope "ks-body": between the ks-body comments of item pages; "article": an ordinary page's
+# article; "": the page has none) no element the body policy removes may be left.
+_INSPECT = """
+([marker, evil, scope]) => {
+  const found = [];
+  for (const s of document.scripts) {
+    const type = (s.type || '').toLowerCase();
+    if (type.endsWith('json')) {
+      try { JSON.parse(s.textContent); } catch (e) { found.push(`JSON that does not parse: ${e}`); }
+      continue;
+    }
+    if (s.textContent.includes(marker) || s.textContent.includes('alert(')) {
+      found.push(`<script> with hostile text: ${s.textContent.slice(0, 80)}`);
+    }
+    if (s.src && new URL(s.src).origin !== location.origin) found.push(`<script src=${s.src}>`);
+  }
+  const urlAttributes = ['href', 'src', 'srcset', 'action', 'formaction', 'xlink:href',
+                         'poster', 'cite', 'data', 'background'];
+  for (const el of document.querySelectorAll('*')) {
+    for (const a of el.attributes) {
+      const name = a.name.toLowerCase();
+      const squeezed = a.value.replace(/[\\s\\u0000-\\u001f]/g, '').toLowerCase();
+      if (name.startsWith('on')) found.push(`<${el.localName} ${name}=${a.value.slice(0, 60)}>`);
+      if (urlAttributes.includes(name) && /^(javascript|vbscript|data):/.test(squeezed)) {
+        found.push(`<${el.localName} ${name}=${a.value.slice(0, 60)}>`);
+      }
+      if (a.value.includes(evil) && !(el.localName === 'a' && name === 'href')) {
+        found.push(`<${el.localName} ${name}=${a.value.slice(0, 60)}>: loads ${evil}`);
+      }
+    }
+  }
+  if (document.querySelectorAll('title').length !== 1) found.push('not exactly one <title>');
+  if (document.querySelector('base')) found.push('<base>');
+  if (document.querySelector('meta[http-equiv="refresh" i]')) found.push('<meta refresh>');
+  if (!scope) return found;
+  let body = document.querySelector('article');
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_COMMENT);
+  let start = null, end = null;
+  while (walker.nextNode()) {
+    const text = walker.currentNode.data.trim();
+    if (text === 'ks-body' && !start) start = walker.currentNode;
+    if (text === '/ks-body' && start) { end = walker.currentNode; break; }
+  }
+  if (scope === 'ks-body') {
+    if (!(start && end)) return [...found, 'no <!-- ks-body --> … <!-- /ks-body --> markers'];
+    const range = document.createRange();
+    range.setStartAfter(start);
+    range.setEndBefore(end);
+    body = range.cloneContents();
+  }
+  const removed = 'script, style, iframe, frame, object, embed, applet, form, input, button, ' +
+    'textarea, select, svg, math, template, noscript, marquee, base, meta, link';
+  for (const el of body.querySelectorAll(removed)) {
+    // Material's own: the table of contents toggle, the code blocks' copy button.
+    if (el.matches('input#__toc.md-toggle, button.md-code__button, button.md-clipboard')) {
+      continue;
+    }
+    found.push(`<${el.localName} class="${el.className}"> in the body`);
+  }
+  return found;
+}
+"""
+
+
+def injection_problems(visit: Visit, *, marker: str, foreign_host: str, scope: str
+                       ) -> list[Problem]:
+    """What hostile text became in the page as shown: scripts that ran (with INJECTION_SPY as
+    the visit's init script), scripts carrying `marker` or ``alert(``, inline event handlers,
+    ``javascript:``/``vbscript:``/``data:`` URLs, anything but a link pointing at
+    `foreign_host`, more than one ``<title>``, ``<base>``, a refresh, and inside the body
+    (`scope`, see above) any element the body policy removes."""
+    ran = visit.page.evaluate("window.__ksRan || null")
+    found = [] if ran is not None else ["INJECTION_SPY was not installed"]
+    found += [f"ran: {r}" for r in ran or []]
+    found += visit.page.evaluate(_INSPECT, [marker, foreign_host, scope])
+    return [Problem(visit.path, "injection", what) for what in found]
 
 
 @functools.cache

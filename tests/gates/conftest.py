@@ -1,5 +1,6 @@
-"""Fixtures for the quality gates: the built site, a server for it, one Chromium per session,
-one Nu Html Checker run per session, and the weight report."""
+"""Fixtures for the quality gates: the built site (the example library plus the hostile fixture),
+a server for it, one Chromium per session, one Nu Html Checker run per session, and the weight
+report."""
 
 from __future__ import annotations
 
@@ -8,12 +9,13 @@ import shutil
 import subprocess
 import sys
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pytest
 
-from . import checks
+from . import checks, hostile
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser
@@ -49,26 +51,47 @@ def chromium_path() -> str | None:
     return exe if exe and os.access(exe, os.X_OK) else None
 
 
+@dataclass(frozen=True)
+class GatesSite:
+    """The site the gates check, and what its build printed (None: KS_GATES_SITE, built
+    elsewhere)."""
+
+    site: Path
+    build_output: str | None
+
+
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """KS_GATES_SITE (a built site directory) if set, else the example library, built once."""
+def gates_site(tmp_path_factory: pytest.TempPathFactory) -> GatesSite:
+    """KS_GATES_SITE (a built site directory) if set, else the example library plus the
+    hostile fixture (tests/gates/fixtures/hostile, see hostile.py), built once."""
     given = os.environ.get("KS_GATES_SITE")
     if given:
         site = Path(given).resolve()
         if not (site / "index.html").is_file():
             pytest.fail(f"KS_GATES_SITE={given} is not a built site (no index.html)")
-        return site
-    site = tmp_path_factory.mktemp("gates") / "site"
+        return GatesSite(site, None)
+    base = tmp_path_factory.mktemp("gates")
+    project = hostile.make_project(base / "project")
+    site = base / "site"
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
+    # The build runs in the copy, so this checkout's generator must be importable from there.
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(REPO_ROOT), env.get("PYTHONPATH")]))
+    # Not --strict: the hostile pages carry what the body policy removes, with a warning each.
     cmd = [sys.executable, "-m", "generator", "build", "-d", str(site)]
-    proc = subprocess.run(cmd, cwd=REPO_ROOT, env=env, capture_output=True, text=True, check=False)
+    proc = subprocess.run(cmd, cwd=project, env=env, capture_output=True, text=True, check=False)
+    output = proc.stdout + proc.stderr
     if proc.returncode != 0 or not (site / "index.html").is_file():
         pytest.fail(
-            f"building the example library failed: {' '.join(cmd)} (exit {proc.returncode})\n"
-            f"{proc.stdout[-2000:]}\n{proc.stderr[-4000:]}",
+            f"building the example library with the hostile fixture failed: {' '.join(cmd)} "
+            f"in {project} (exit {proc.returncode})\n{proc.stdout[-2000:]}\n{proc.stderr[-4000:]}",
             pytrace=False,
         )
-    return site
+    return GatesSite(site, output)
+
+
+@pytest.fixture(scope="session")
+def built_site(gates_site: GatesSite) -> Path:
+    return gates_site.site
 
 
 @pytest.fixture(scope="session")

@@ -13,7 +13,16 @@ import pytest
 from PIL import Image
 from playwright.sync_api import Browser
 
-from .browser import SiteServer, Visit, external_requests, open_page, render_problems, run_axe
+from .browser import (
+    INJECTION_SPY,
+    SiteServer,
+    Visit,
+    external_requests,
+    injection_problems,
+    open_page,
+    render_problems,
+    run_axe,
+)
 from .checks import (
     WEIGHT_BUDGET_GZIP,
     Problem,
@@ -40,6 +49,7 @@ INJECTED = """
 <script src="https://cdn.example.com/x.js"></script>
 <script src="heavy.js"></script>
 <script>throw new Error("gates self-test error")</script>
+<script>window.__pwned = "gates self-test"</script>
 """
 
 
@@ -119,3 +129,25 @@ def test_weight_counts_scripts_but_not_own_pictures(broken_visit: Visit, broken_
     assert resources["/images/zz-gates-huge.png"].own_picture
     assert resources["/images/zz-gates-huge.png"].gzip > WEIGHT_BUDGET_GZIP  # would fail alone
     assert counted_gzip(resources.values()) > WEIGHT_BUDGET_GZIP  # heavy.js breaks the budget
+
+
+def test_injection_check_names_what_ran_and_what_was_left(
+    browser: Browser, broken_site: Path
+) -> None:
+    with SiteServer(broken_site) as served, open_page(
+        browser, served, BROKEN, init_script=INJECTION_SPY
+    ) as visit:
+        problems = injection_problems(
+            visit, marker="gates self-test", foreign_host="video.example.net", scope="article"
+        )
+    found = on_broken_page(problems)
+    for expected in (
+        "ran: window.__pwned = gates self-test",
+        "<script> with hostile text: throw new Error(",
+        "<a onclick=return false>",
+        "<a href=javascript:void(0)>",
+        "<iframe src=https://video.example.net/embed/1>: loads video.example.net",
+        "<script src=https://cdn.example.com/x.js>",
+        '<iframe class=""> in the body',
+    ):
+        assert expected in found, f"injection_problems missed {expected!r}; it said:\n{found}"
