@@ -13,6 +13,7 @@ import logging
 import os
 import re
 import threading
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -304,6 +305,12 @@ class KnowledgeSitePlugin(BasePlugin[PluginConfig]):
             return markdown.rstrip("\n") + "\n\n" + GENERATED + "\n\n" + home
         if generated is not None:
             markdown, self.lifted[src] = _lift_html(markdown)
+            if self.command != "serve":
+                # A build does not need the page's source text again; mkdocs keeps every
+                # page's HTML until the end, and these copies would stay beside it (a third
+                # of the memory at 10,000 items). serve keeps them to compare rebuilds.
+                self.generated[src] = replace(generated, markdown="")
+                page.file.content_string = ""
         return markdown
 
     def _head(self, page: Page, generated: GeneratedPage | None) -> str:
