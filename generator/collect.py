@@ -29,6 +29,7 @@ class Library:
     preview: bool  # drafts/scheduled items included and marked
     retired: tuple[Item, ...] = ()  # published, then taken down on purpose: a note remains
     history: History | None = None  # what git remembers was published (None: not read)
+    files: frozenset[str] = frozenset()  # every file under docs_dir (links in raw HTML)
 
     def by_kind(self, kind: Kind) -> list[Item]:
         return [i for i in self.items if i.kind is kind]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import posixpath
 import re
 from collections.abc import Callable, Iterator
@@ -32,8 +33,10 @@ def code_mask(body: str) -> list[bool]:
 
 
 def local_target(target: str) -> tuple[str, str] | None:
-    """(path, fragment) for a link to a file of this site; None for external or on-page."""
-    parts = urlsplit(target)
+    """(path, fragment) for a link to a file of this site; None for external or on-page.
+    Character references are decoded first, as a browser does in an attribute: in
+    ``jav&#x61;script:`` the ``#`` is no fragment (the body policy removes such a link)."""
+    parts = urlsplit(html.unescape(target))
     if parts.scheme or parts.netloc or not parts.path:
         return None
     return unquote(parts.path), parts.fragment
@@ -51,8 +54,10 @@ def find_links(body: str) -> Iterator[tuple[int, str]]:
                 yield n, m.group("t")
 
 
-def rewrite_links(body: str, rewrite: Callable[[str], str | None]) -> str:
-    """Replace link targets outside code where ``rewrite`` returns a new target."""
+def rewrite_links(body: str, rewrite: Callable[[str], str | None],
+                  rewrite_html: Callable[[str], str | None] | None = None) -> str:
+    """Replace link targets outside code where ``rewrite`` returns a new target
+    (``rewrite_html`` for those in raw HTML attributes, if given)."""
     mask = code_mask(body)
     lines = body.split("\n")
     for n, line in enumerate(lines):
@@ -63,7 +68,7 @@ def rewrite_links(body: str, rewrite: Callable[[str], str | None]) -> str:
         def sub(m: re.Match[str], spans: list[tuple[int, int]] = spans) -> str:
             if any(a <= m.start() < b for a, b in spans):
                 return m.group(0)
-            new = rewrite(m.group("t"))
+            new = (rewrite_html if m.re is HTML_ATTR and rewrite_html else rewrite)(m.group("t"))
             return m.group(0) if new is None else f"{m.group(1)}{new}{m.group(3)}"
 
         for pattern in _PATTERNS:

@@ -118,7 +118,7 @@ def run_with_settings(root: Path, settings: Settings, now: datetime,
         pages=pages, supporting=frozenset(supporting),
         preview=options.drafts or options.future,
         retired=collect.newest_first(i for i in shown if i.retired),
-        history=history,
+        history=history, files=found.files,
     )
     return Result(library, problems)
 

@@ -102,6 +102,10 @@ class Renderer:
         return build_indexes(self.library.items, years)
 
     @cached_property
+    def _every_file(self) -> frozenset[str]:
+        return self.library.files | self.files
+
+    @cached_property
     def _page_of_src(self) -> dict[str, str]:
         """Item source file -> its generated page, for rewriting links between items."""
         return {i.src: i.page_src for i in self.library.all_items}
@@ -240,7 +244,24 @@ class Renderer:
             new = posixpath.relpath(page, posixpath.dirname(item.src))
             return new + (f"#{local[1]}" if local[1] else "")
 
-        return rewrite_links(item.body, rewrite)
+        def rewrite_html(target: str) -> str | None:
+            # mkdocs rewrites the links of Markdown, not those of raw HTML: a file written
+            # relative to the item's source (as check reads it) is made relative to the page,
+            # which sits one folder deeper (tutorials/x.md -> tutorials/x/).
+            # A site-absolute path (/images/x.jpg) is made relative too: the site may live
+            # under a sub-path of its host.
+            local = local_target(target)
+            if local is None:
+                return None
+            resolved = resolve_path(local[0], item.src, self._every_file)
+            if resolved is None:
+                return None
+            page = self._page_of_src.get(resolved)
+            url = page_url(page) if page else (page_url(resolved) if resolved.endswith(".md")
+                                               else resolved)
+            return quote(relative(url, item.url)) + (f"#{local[1]}" if local[1] else "")
+
+        return rewrite_links(item.body, rewrite, rewrite_html)
 
     def render(self, template: str, lang: str, here: str, **context: Any) -> str:
         return self.env.get_template(template).render(**self.common(lang, here), **context)

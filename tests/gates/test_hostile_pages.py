@@ -304,17 +304,11 @@ def test_topic_and_author_feeds_are_titled_with_the_hostile_names(hostile_site: 
             assert name in title, (path, feed, title)
 
 
-# -- generator bugs the hostile fixture found (reported; the fixture avoids them meanwhile) -----
+# -- generator bugs the hostile fixture found, fixed: kept as regression tests ---------------
 
 BUILD_ENV = {"PYTHONPATH": str(REPO_ROOT), "NO_MKDOCS_2_WARNING": "1"}
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "generator bug: a raw-HTML <img src> in an item body is checked relative to the Markdown "
-    "file (validate._body_links via links.HTML_ATTR) but written to the page unchanged "
-    "(render._rewrite_body rewrites only links to items; mkdocs leaves raw HTML alone), and "
-    "the page is one folder deeper: a broken picture that check calls fine. The fixture uses "
-    "a site-absolute /images/ path instead"))
 def test_raw_html_picture_in_an_item_body_resolves_on_the_page(tmp_path: Path) -> None:
     picture = (REPO_ROOT / "site_src/images/cover-opac.jpg").read_bytes()
     root = make_site(tmp_path, {
@@ -329,12 +323,6 @@ def test_raw_html_picture_in_an_item_body_resolves_on_the_page(tmp_path: Path) -
     assert not problems, [str(p) for p in problems]
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "generator bug: check treats <a href=\"jav&#x61;script:…\"> (a character reference in the "
-    "scheme, which docs/escaping.md says the body policy sees through and removes with a "
-    "warning) as a link to a file named `jav&` and refuses the build with an error "
-    "(links.local_target does not decode character references in raw-HTML attributes). The "
-    "fixture puts such addresses only in formaction, which the link check does not read"))
 def test_entity_obfuscated_javascript_link_is_a_warning_not_a_missing_file(
     tmp_path: Path,
 ) -> None:
