@@ -24,6 +24,7 @@ import segno
 
 from .artwork import Drawing, PictureJob
 from .collect import Library
+from .csp import with_policy
 from .link_preview import absolute
 from .links import relative
 from .render import environment
@@ -94,8 +95,9 @@ def short_links(library: Library,
 def render_redirect(target: str, canonical: str, title: str, lang: str) -> str:
     """A small HTML5 page that sends the browser to ``target`` (may be relative) at once, with
     ``canonical`` (absolute) for search engines and a visible link for everyone else."""
-    return environment().get_template("pages/redirect.html").render(
-        target=target, canonical=canonical, title=title, lang=lang, t=translator(lang))
+    # The same Content-Security-Policy as every other page (no script may run here at all).
+    return with_policy(environment().get_template("pages/redirect.html").render(
+        target=target, canonical=canonical, title=title, lang=lang, t=translator(lang)))
 
 
 def qr_svg(url: str, stamp: bytes = b"") -> bytes:

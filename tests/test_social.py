@@ -724,6 +724,8 @@ def test_redirect_pages_and_qr_codes(library: Library, tmp_path: Path) -> None:
         assert [urljoin(link.url, str(h)) for h in doc.xpath("//a/@href")] == [canonical]
         assert doc.xpath("//a")[0].text_content() == it.title
         assert not doc.xpath("//script")
+        csp = doc.xpath("//meta[@http-equiv='Content-Security-Policy']/@content")
+        assert len(csp) == 1 and "object-src 'none'" in str(csp[0])
         svg = (tmp_path / link.qr_path).read_bytes()
         assert svg == (tmp_path / "again" / link.qr_path).read_bytes()
         assert len(svg) < 10_000
