@@ -1,8 +1,8 @@
 """The pictures a build draws: a preview picture per item and one for the site, a QR code per
-short link. Planned here as jobs, taken from the previous build's site when their stamp
-matches (``previous_site``), and the rest drawn in other processes while mkdocs renders the
-pages: drawing is ~10 ms of pure CPU a picture, the largest part of a cold build, and a phone
--sized library has a thousand of them.
+short link. Planned here as jobs and done in other processes while mkdocs renders the pages:
+each picture is copied from the previous build's site when its stamp matches
+(``previous_site``), else drawn — 5 to 10 ms of pure CPU a picture, the largest part of a build
+into an empty folder, and a library of a thousand items has two thousand of them.
 
 Every picture is drawn from its job alone, so the bytes do not depend on which process drew
 it or in what order: the same input still gives the same site.
@@ -63,15 +63,18 @@ def write_file(path: Path, data: bytes) -> None:
         raise
 
 
-def draw_into(out_dir: str, jobs: list[PictureJob]) -> None:
-    """A worker's share: draw each job and write it under ``out_dir`` — while that still
-    exists (a failed or killed build's folder is removed; it must not be made again)."""
+def draw_into(out_dir: str, jobs: list[PictureJob], previous: Previous = NOTHING) -> None:
+    """A worker's share: each job's picture copied from ``previous`` when its stamp matches,
+    else drawn, under ``out_dir`` — while that still exists (a failed or killed build's
+    folder is removed; it must not be made again)."""
     root = Path(out_dir)
     for job in jobs:
-        data = draw(job)
         if not root.is_dir():
             return
-        write_file(root / job.rel, data)
+        if previous.has(job.rel, job.stamp):
+            previous.copy(job.rel, root)
+        else:
+            write_file(root / job.rel, draw(job))
 
 
 def default_workers() -> int:
@@ -84,8 +87,8 @@ def default_workers() -> int:
 
 
 class Drawing:
-    """The pictures of one build: ``start()`` reuses what it can and hands the rest to worker
-    processes; ``finish()`` waits for them (and draws here whatever they could not)."""
+    """The pictures of one build: ``start()`` hands them to worker processes, which reuse
+    what they can; ``finish()`` waits for them (and does here whatever they could not)."""
 
     def __init__(self, jobs: list[PictureJob], out_dir: Path, previous: Previous = NOTHING,
                  workers: int | None = None) -> None:
@@ -93,34 +96,27 @@ class Drawing:
         self.out_dir = out_dir
         self.previous = previous
         self.workers = default_workers() if workers is None else workers
-        self.reused = 0
         self._pending: list[PictureJob] = []
         self._pool: ProcessPoolExecutor | None = None
         self._futures: list[tuple[Future[None], list[PictureJob]]] = []
 
     def start(self) -> Drawing:
         self.out_dir.mkdir(parents=True, exist_ok=True)
-        todo = []
-        for job in self.jobs:
-            if self.previous.has(job.rel, job.stamp):
-                self.previous.copy(job.rel, self.out_dir)
-                self.reused += 1
-            else:
-                todo.append(job)
-        if self.workers and len(todo) >= _POOL_FROM:
+        if self.workers and len(self.jobs) >= _POOL_FROM:
             try:
                 self._pool = ProcessPoolExecutor(self.workers, mp_context=get_context("spawn"))
                 # Contiguous slices: previews sharing a cover stay together (tinted once).
-                size = -(-len(todo) // (self.workers * 4))
-                for i in range(0, len(todo), size):
-                    chunk = todo[i:i + size]
+                size = -(-len(self.jobs) // (self.workers * 4))
+                for i in range(0, len(self.jobs), size):
+                    chunk = self.jobs[i:i + size]
                     self._futures.append(
-                        (self._pool.submit(draw_into, str(self.out_dir), chunk), chunk))
+                        (self._pool.submit(draw_into, str(self.out_dir), chunk, self.previous),
+                         chunk))
                 return self
             except OSError:  # no processes to be had (a locked-down machine): draw here
                 self._shutdown()
                 self._futures = []
-        self._pending = todo
+        self._pending = self.jobs
         return self
 
     def finish(self) -> None:
@@ -128,9 +124,9 @@ class Drawing:
             for future, chunk in self._futures:
                 try:
                     future.result()
-                except (BrokenProcessPool, OSError):  # a worker died: draw its share here
-                    draw_into(str(self.out_dir), chunk)
-            draw_into(str(self.out_dir), self._pending)
+                except (BrokenProcessPool, OSError):  # a worker died: do its share here
+                    draw_into(str(self.out_dir), chunk, self.previous)
+            draw_into(str(self.out_dir), self._pending, self.previous)
         finally:
             self._futures, self._pending = [], []
             self._shutdown()

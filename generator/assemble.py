@@ -18,7 +18,7 @@ from .linkinbio import links_page
 from .previous_site import NOTHING, Previous
 from .render import GeneratedPage, Renderer
 from .sharekit import share_page
-from .shortlinks import short_links
+from .shortlinks import ShortLink, short_links
 from .thumbnails import thumbnails_for
 
 ASSETS = Path(__file__).parent / "assets"
@@ -33,6 +33,7 @@ class Assembly:
     binaries: dict[str, bytes]  # generated files such as thumbnails
     assets: dict[str, Path]  # our stylesheets and scripts: site path -> packaged file
     stable_ids: dict[str, str]  # item.src -> the id that never changes (feeds, short links)
+    short_links: dict[str, ShortLink]  # item.src -> its short link and QR code
 
 
 def assemble(library: Library, docs: Path, *, previous: Previous = NOTHING,
@@ -55,4 +56,5 @@ def assemble(library: Library, docs: Path, *, previous: Previous = NOTHING,
     pages = {p.src: p for p in [*renderer.pages(), *extra]}
     binaries = {th.src: data for th, data in thumbs.values() if data is not None}
     assets = {name: ASSETS / Path(name).name for name in CSS + JS}
-    return Assembly(renderer, pages, dict(sorted(binaries.items())), assets, stable_ids)
+    return Assembly(renderer, pages, dict(sorted(binaries.items())), assets, stable_ids,
+                    links)

@@ -98,7 +98,7 @@ def check_links(items: Iterable[Item], every: Iterable[Item], files: frozenset[s
                 folder = target.split("/")[0]
                 code = "link.broken_item" if folder in KIND_BY_FOLDER else "link.broken"
                 out.append(diag(item.path, link.line, "body", code,
-                                value=posixpath.basename(target) or target))
+                                value=link.written or posixpath.basename(target) or target))
                 continue
             if other is not None and not other.is_published(now) and item.is_published(now):
                 out.append(diag(item.path, link.line, "body", "link.unpublished", warning=True,

@@ -106,6 +106,7 @@ class Link:
     target: str  # path relative to docs_dir, resolved
     fragment: str
     line: int  # file line
+    written: str = ""  # the target as the librarian wrote it (for messages)
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ problems as messages, not tracebacks.
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import os
 import re
@@ -92,7 +93,8 @@ class KnowledgeSitePlugin(BasePlugin[PluginConfig]):
         self.assembly: Assembly | None = None
         self.generated: dict[str, GeneratedPage] = {}
         self.html_by_src: dict[str, str] = {}  # item source -> its article HTML, for feeds
-        self.lifted: dict[str, list[str]] = {}  # page source -> HTML kept out of Markdown
+        # page source -> (placeholder, HTML) kept out of Markdown
+        self.lifted: dict[str, list[tuple[str, str]]] = {}
         # serve: what the previous build of this session rendered, so a rebuild after an
         # edit renders only the pages whose input changed (mkdocs' dirty build)
         self.dirty = False
@@ -335,8 +337,8 @@ class KnowledgeSitePlugin(BasePlugin[PluginConfig]):
                         files: Files) -> str | None:
         src = page.file.src_uri
         generated = self.generated.get(src)
-        for n, part in enumerate(self.lifted.pop(src, [])):
-            html = html.replace(_SLOT.format(n), part, 1)
+        for slot, part in self.lifted.pop(src, []):
+            html = html.replace(slot, part, 1)
         if generated is not None and generated.item is not None:
             # The body policy (docs/escaping.md): what librarians wrote — the body and a
             # transcript — goes through the sanitiser; the generated parts do not.
@@ -432,10 +434,12 @@ class _Changed(File):
         return True
 
 
-_SLOT = "<!-- ks-html {} -->"
+# The placeholder carries a digest of the page's Markdown, so a body that happens to contain
+# such a comment cannot take the place of the real one.
+_SLOT = "<!-- ks-html {key} {n} -->"
 
 
-def _lift_html(markdown: str) -> tuple[str, list[str]]:
+def _lift_html(markdown: str) -> tuple[str, list[tuple[str, str]]]:
     """An item page's header and footer are HTML the templates wrote: hand Markdown a
     one-line placeholder instead, and put the HTML back after (``on_page_content``).
     Python-Markdown reads raw HTML twice with html.parser (md_in_html, and mkdocs' anchor
@@ -450,14 +454,16 @@ def _lift_html(markdown: str) -> tuple[str, list[str]]:
         end += len(BODY_END)
         regions = [(markdown[:start], False), (markdown[start:end], True),
                    (markdown[end:], False)]
-    parts: list[str] = []
+    key = hashlib.sha256(markdown.encode("utf-8")).hexdigest()[:16]
+    parts: list[tuple[str, str]] = []  # (placeholder, the HTML it stands for)
     out = []
     for region, body in regions:
         if body or not region.strip() or 'markdown="' in region:
             out.append(region)
             continue
-        out.append("\n\n" + _SLOT.format(len(parts)) + "\n\n")
-        parts.append(region.strip("\n"))
+        slot = _SLOT.format(key=key, n=len(parts))
+        out.append("\n\n" + slot + "\n\n")
+        parts.append((slot, region.strip("\n")))
     return "".join(out), parts
 
 

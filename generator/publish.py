@@ -20,7 +20,7 @@ from .links import relative
 from .preview_image import preview_jobs, site_preview_job
 from .search_index import build_search_index
 from .sharekit import write_share_kit
-from .shortlinks import qr_job, render_redirect, short_links, write_short_links
+from .shortlinks import qr_job, render_redirect, write_short_links
 
 # Staff pages: not for search engines (and not in the sitemap, search or feeds).
 UNLISTED = ("share/",)
@@ -29,9 +29,8 @@ _SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 
 def picture_jobs(library: Library, assembly: Assembly, docs: Path) -> list[PictureJob]:
     """Every picture a build draws: previews (items, site) and the short links' QR codes."""
-    links = short_links(library, assembly.stable_ids).values()
     return [*preview_jobs(library, docs).values(), site_preview_job(library),
-            *(qr_job(link) for link in links)]
+            *(qr_job(link) for link in assembly.short_links.values())]
 
 
 def publish(library: Library, assembly: Assembly, html_by_src: Mapping[str, str],
@@ -43,7 +42,8 @@ def publish(library: Library, assembly: Assembly, html_by_src: Mapping[str, str]
     # First every HTML page, then Pagefind indexes them in its own process while this one
     # writes what Pagefind does not read (feeds, the share kit, the sitemap) and the
     # pictures are finished.
-    links = write_short_links(library, site_dir, assembly.stable_ids, qr=False)
+    links = assembly.short_links
+    write_short_links(library, site_dir, links, qr=False)
     write_redirects(library, assembly, site_dir)
     with ThreadPoolExecutor(max_workers=1) as pool:
         search = pool.submit(build_search_index, site_dir, library.settings.language)

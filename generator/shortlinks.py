@@ -120,12 +120,11 @@ def qr_job(link: ShortLink) -> PictureJob:
                       (link.url,))
 
 
-def write_short_links(library: Library, out_dir: Path,
-                      stable_ids: Mapping[str, str] | None = None, *,
-                      qr: bool = True) -> dict[str, ShortLink]:
-    """``s/<code>/index.html`` under ``out_dir`` for every item, and ``s/<code>/qr.svg``
-    unless ``qr`` is False (a build draws those with its other pictures: ``artwork``)."""
-    links = short_links(library, stable_ids)
+def write_short_links(library: Library, out_dir: Path, links: Mapping[str, ShortLink], *,
+                      qr: bool = True) -> None:
+    """``s/<code>/index.html`` under ``out_dir`` for every item's link (``short_links``), and
+    ``s/<code>/qr.svg`` unless ``qr`` is False (a build draws those with its other pictures:
+    ``artwork``)."""
     by_src = {i.src: i for i in library.items}
     for src, link in links.items():
         item = by_src[src]
@@ -136,4 +135,3 @@ def write_short_links(library: Library, out_dir: Path,
         (folder / "index.html").write_bytes(html.encode("utf-8"))
     if qr:
         Drawing([qr_job(link) for link in links.values()], out_dir, workers=0).start().finish()
-    return links

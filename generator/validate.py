@@ -339,5 +339,5 @@ def _body_links(source: SourceFile, ctx: Context) -> list[Link]:
             continue
         resolved = resolve_path(local[0], source.src, ctx.files)
         out.append(Link(resolved if resolved is not None else "..", local[1],
-                        source.body_line + n))
+                        source.body_line + n, target))
     return out

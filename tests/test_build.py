@@ -237,3 +237,19 @@ def test_export_builds_with_plain_mkdocs(tmp_path: Path) -> None:
     assert built.returncode == 0, built.stderr
     assert page(tmp_path / "site", "reviews/dune").xpath(
         "//*[@class='ks-rating']/@aria-label") == ["4 dari 5"]
+
+
+def test_html_kept_out_of_markdown_comes_back_where_it_was() -> None:
+    """The plugin hands Markdown a placeholder for the HTML around an item's body and puts
+    the HTML back after; a body that writes a look-alike comment must not take its place."""
+    from generator.plugin import BODY_END, BODY_START, _lift_html
+
+    forged = "<!-- ks-html 1 -->"  # the old, guessable placeholder of the footer
+    page = (f"<div>head</div>\n\n{BODY_START}\n\n{forged} text\n\n{BODY_END}\n\n"
+            "<div>foot</div>\n")
+    lifted, parts = _lift_html(page)
+    assert "<div>" not in lifted and [p for _, p in parts] == ["<div>head</div>",
+                                                                "<div>foot</div>"]
+    for slot, part in parts:
+        lifted = lifted.replace(slot, part, 1)
+    assert lifted.index("<div>head</div>") < lifted.index(forged) < lifted.index("foot")

@@ -116,6 +116,18 @@ def test_a_broken_link_is_no_traceback(tmp_path: Path) -> None:
         assert result.returncode in (0, 1), (command, result.stderr)
 
 
+def test_a_broken_link_is_named_as_the_librarian_wrote_it(tmp_path: Path) -> None:
+    """Even when the path leaves site_src/, the message quotes what is in the file."""
+    root = make_site(tmp_path)
+    source = root / "site_src/tutorials/dasar-opac.md"
+    source.write_text(source.read_text(encoding="utf-8") + "\n![x](../../gambar/hilang.png)\n"
+                      '<img src="../gambar/juga-hilang.png" alt="y">\n', encoding="utf-8")
+    result = cli("check", "--lang", "en", cwd=root)
+    assert result.returncode == 1
+    assert "`../../gambar/hilang.png`" in result.stderr + result.stdout
+    assert "`../gambar/juga-hilang.png`" in result.stderr + result.stdout
+
+
 # -- nothing written outside the output folder ----------------------------------------------
 
 # Accepted by check (they stay inside the site, however odd they look) …
