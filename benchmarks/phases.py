@@ -95,10 +95,10 @@ def instrument() -> None:
     import mkdocs.commands.build as mk_build
     from mkdocs.structure.pages import Page
 
-    import generator.build as ks_build
-    import generator.plugin as ks_plugin
-    import generator.publish as publish
-    from generator.plugin import KnowledgeSitePlugin
+    import generator.cli.build as ks_build
+    import generator.engine.mkdocs_plugin as ks_plugin
+    import generator.site.publish as publish
+    from generator.engine.mkdocs_plugin import KnowledgeSitePlugin
 
     ks_build.run = timed("check: load+validate+collect", ks_build.run)
     ks_plugin.run = timed("check: load+validate+collect", ks_plugin.run)  # serve, mkdocs build
@@ -124,7 +124,7 @@ def instrument() -> None:
             setattr(publish, name, timed(label, getattr(publish, name)))
     # Pictures are drawn in worker processes and Pagefind indexes in its own: their CPU is
     # not this process's (run.py's CPU column counts the whole process tree).
-    from generator.artwork import Drawing
+    from generator.pictures.pool import Drawing
 
     Drawing.start = timed(  # type: ignore[method-assign]
         "pictures: reused from the previous site, the rest handed to workers", Drawing.start)
@@ -155,7 +155,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--profile", type=Path, help="run under cProfile, write stats here")
     args = parser.parse_args(argv)
     start = time.perf_counter()
-    from generator.cli import main as cli
+    from generator.cli.main import main as cli
 
     command = ["-C", str(args.site), "build", "-d", str(args.out.resolve())]
     if args.profile:

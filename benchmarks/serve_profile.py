@@ -42,8 +42,8 @@ def main(argv: list[str] | None = None) -> int:
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
-    import generator.serve as ks_serve
-    from generator.engine import quiet_engine
+    import generator.cli.serve as ks_serve
+    from generator.engine.mkdocs_run import quiet_engine
 
     if not args.profile:
         phases.instrument()  # before mkdocs registers the plugin's events

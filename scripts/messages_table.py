@@ -23,7 +23,7 @@ sys.path.insert(0, str(REPO))
 OPEN, CLOSE = "\u2039", "\u203a"
 
 # Message tables merged into messages.MESSAGES by the lead (listed until then).
-EXTRA_TABLES = (("generator.history_messages", "HISTORY_MESSAGES"),)
+EXTRA_TABLES = (("generator.words.history_messages", "HISTORY_MESSAGES"),)
 
 GROUPS = {
     "file": ("Berkas", "Files"),
@@ -62,7 +62,7 @@ HEADER = {"id": "| kode | pesan |\n|---|---|", "en": "| code | message |\n|---|-
 
 
 def all_messages() -> dict[str, dict[str, str]]:
-    from generator.messages import MESSAGES
+    from generator.words.messages import MESSAGES
 
     merged = dict(MESSAGES)
     for module, name in EXTRA_TABLES:

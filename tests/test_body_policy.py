@@ -31,7 +31,7 @@ from hypothesis import strategies as st
 from lxml import etree
 from sitekit import REPO, cli, make_site
 
-from generator.body_policy import (
+from generator.content.body_policy import (
     ALLOWED_TAGS,
     STYLE_PROPERTIES,
     URL_SCHEMES,
@@ -44,8 +44,8 @@ from generator.body_policy import (
     url_scheme,
     visible_markdown,
 )
-from generator.messages import MESSAGES, placeholders
-from generator.policy_messages import POLICY_MESSAGES
+from generator.words.messages import MESSAGES, placeholders
+from generator.words.policy_messages import POLICY_MESSAGES
 
 PATH = "site_src/tutorials/x.md"
 
@@ -351,9 +351,9 @@ Akhir.
 
 
 def realistic_html() -> str:
-    from generator.embeds import embed_bare_urls
-    from generator.render import environment
-    from generator.video_player import bare_url_renderer
+    from generator.content.embeds import embed_bare_urls
+    from generator.render.items import environment
+    from generator.render.video_player import bare_url_renderer
 
     body = embed_bare_urls(REALISTIC, bare_url_renderer(environment(), "id", lambda p: p))
     assert "ks-player" in body, "the bare URL became a player"

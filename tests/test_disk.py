@@ -286,7 +286,7 @@ def peak_rss_kb(args: list[str], cwd: Path, epoch: str) -> tuple[int, int, str]:
     """(exit code, peak resident memory in kB, stderr) of ``knowledge-site ARGS`` run in a
     process of its own, which reports its own peak (ru_maxrss) on its last stderr line."""
     script = ("import resource, sys\n"
-              "from generator.cli import main\n"
+              "from generator.cli.main import main\n"
               f"code = main({args!r})\n"
               "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)\n"
               "sys.exit(code)\n")

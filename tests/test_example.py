@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from sitekit import REPO, cli
 
-from generator.clock import build_time
-from generator.pipeline import run
+from generator.library.check import run
+from generator.values.clock import build_time
 
 
 def test_example_passes_check_strict() -> None:

@@ -21,10 +21,8 @@ from lxml import etree
 from PIL import Image
 from sitekit import make_site, tree_digest
 
-from generator import feed_strings, strings
-from generator.collect import Library
-from generator.feed_entries import absolute_html, clean_text, default_entry_id, feed_moment
-from generator.feeds import (
+from generator.feeds.entries import absolute_html, clean_text, default_entry_id, feed_moment
+from generator.feeds.feeds import (
     ATOM_TYPE,
     JSON_TYPE,
     RSS_TYPE,
@@ -34,7 +32,10 @@ from generator.feeds import (
     subscribe_page,
     write_feeds,
 )
-from generator.pipeline import run
+from generator.library.check import run
+from generator.library.collect import Library
+from generator.words import feeds as feed_strings
+from generator.words import pages as strings
 
 NOW = datetime(2026, 6, 1, tzinfo=UTC)
 SITE = "https://example.org/lib/"
@@ -648,7 +649,7 @@ def test_feedgen_traps_are_handled() -> None:
 
 
 def _settings() -> Any:
-    from generator.settings import Settings
+    from generator.content.settings import Settings
 
     return Settings(site_url=SITE, site_name="x", docs_dir="site_src", library_name="x")
 

@@ -34,10 +34,10 @@ from hypothesis import HealthCheck, event, example, given, settings
 from hypothesis import strategies as st
 from sitekit import cli, make_site
 
-from generator.diagnostics import Diagnostic
-from generator.feed_entries import clean_text
-from generator.messages import MESSAGES
-from generator.pipeline import run
+from generator.content.diagnostics import Diagnostic
+from generator.feeds.entries import clean_text
+from generator.library.check import run
+from generator.words.messages import MESSAGES
 
 EPOCH = 1790000000
 NOW = datetime.fromtimestamp(EPOCH, UTC)

@@ -16,7 +16,9 @@ from pathlib import Path
 import pytest
 from sitekit import TUTORIAL, make_site
 
-from generator.history import (
+from generator.content.models import Item
+from generator.library.check import run
+from generator.library.history import (
     History,
     Redirect,
     check_history,
@@ -24,10 +26,8 @@ from generator.history import (
     redirects,
     stable_ids,
 )
-from generator.history_messages import HISTORY_MESSAGES
-from generator.messages import MESSAGES, placeholders
-from generator.models import Item
-from generator.pipeline import run
+from generator.words.history_messages import HISTORY_MESSAGES
+from generator.words.messages import MESSAGES, placeholders
 
 NOW = datetime(2026, 3, 1, tzinfo=UTC)
 SITE_URL = "https://example.org/lib/"
@@ -347,14 +347,15 @@ def test_history_messages_have_both_languages_and_the_same_parameters() -> None:
 
 
 def test_reserved_slugs_match_validate() -> None:
-    from generator import history, validate
+    from generator.content import validate
+    from generator.library import history
 
     assert history.RESERVED_SLUGS == validate.RESERVED_SLUGS
 
 
 # -- pages --------------------------------------------------------------------------------
 def test_output_path() -> None:
-    from generator.history import output_path
+    from generator.library.history import output_path
 
     assert output_path("tutorials/old/") == "tutorials/old/index.html"
     assert output_path("2019/05/cari.html") == "2019/05/cari.html"
@@ -364,9 +365,9 @@ def test_output_path() -> None:
 def test_retired_page(tmp_path: Path, lang: str, words: str) -> None:
     from lxml import html
 
-    from generator.links import relative
-    from generator.models import Topic
-    from generator.render import environment
+    from generator.content.models import Topic
+    from generator.render.items import environment
+    from generator.values.links import relative
 
     item = next(i for i in items_of(make_site(tmp_path)) if i.slug == "dune")
     page = environment().get_template("pages/retired.md.j2").render(

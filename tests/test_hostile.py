@@ -661,7 +661,7 @@ def test_every_page_carries_a_policy_its_own_scripts_satisfy(built: Path) -> Non
 
 
 def test_the_policy_never_blesses_a_script_in_the_article() -> None:
-    from generator.csp import with_policy
+    from generator.render.csp import with_policy
 
     theme = "<script>var theme = 1</script>"
     article = "<article><p>x</p><script>alert('smuggled')</script></article>"

@@ -24,8 +24,8 @@ def test_message_lists_are_up_to_date(lang: str) -> None:
 
 @pytest.mark.parametrize("lang", ["id", "en"])
 def test_every_message_code_is_listed(lang: str) -> None:
-    from generator.history_messages import HISTORY_MESSAGES
-    from generator.messages import MESSAGES
+    from generator.words.history_messages import HISTORY_MESSAGES
+    from generator.words.messages import MESSAGES
 
     listed = set(re.findall(r"^\| `([a-z_]+\.[a-z_0-9.]+)` \|",
                             (DOCS / f"messages-{lang}.md").read_text(encoding="utf-8"), re.M))
@@ -52,8 +52,8 @@ def test_the_schedule_in_the_guides_is_the_workflows(lang: str) -> None:
 
 @pytest.mark.parametrize("lang", ["id", "en"])
 def test_codes_named_in_the_guides_exist(lang: str) -> None:
-    from generator.history_messages import HISTORY_MESSAGES
-    from generator.messages import MESSAGES
+    from generator.words.history_messages import HISTORY_MESSAGES
+    from generator.words.messages import MESSAGES
 
     named = set(re.findall(r"`((?:yaml|field|value|id|image|link|video|history)\.[a-z_]+)`",
                            GUIDES[lang].read_text(encoding="utf-8")))

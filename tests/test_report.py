@@ -10,10 +10,10 @@ from pathlib import Path
 
 from sitekit import REPO, TUTORIAL, VIDEO, make_site
 
-from generator.collect import Library
-from generator.history import History, load_history
-from generator.pipeline import Options, run
-from generator.report import ExternalLink, build_report, format_report, report_json
+from generator.library.check import Options, run
+from generator.library.collect import Library
+from generator.library.history import History, load_history
+from generator.library.report import ExternalLink, build_report, format_report, report_json
 
 NOW = datetime(2026, 3, 1, 3, 0, tzinfo=UTC)  # 10:00 in Jakarta
 NO_HISTORY = History(False)

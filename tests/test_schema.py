@@ -11,12 +11,12 @@ import jsonschema
 import pytest
 from sitekit import REPO, REVIEW, TUTORIAL, VIDEO, make_site
 
-from generator import fields, yamltree
-from generator.models import KIND_BY_FOLDER, Kind
-from generator.pipeline import run
-from generator.schema import REQUIRED, YES_NO, front_matter_schemas, write_schemas
-from generator.source import discover, load_item
-from generator.validate import BOOK_KEYS, COMMON_KEYS, KIND_KEYS, VIDEO_KEYS
+from generator.content import fields, yamltree
+from generator.content.models import KIND_BY_FOLDER, Kind
+from generator.content.schema import REQUIRED, YES_NO, front_matter_schemas, write_schemas
+from generator.content.source import discover, load_item
+from generator.content.validate import BOOK_KEYS, COMMON_KEYS, KIND_KEYS, VIDEO_KEYS
+from generator.library.check import run
 
 SCHEMAS = front_matter_schemas()
 LATER = datetime(2026, 9, 1, tzinfo=UTC)

@@ -22,13 +22,12 @@ import pytest
 from PIL import Image
 from sitekit import make_site, tree_digest
 
-from generator import linkinbio, sharekit, shortlinks
-from generator.artwork import Drawing
-from generator.collect import Library
-from generator.link_preview import listing_meta, og_locale, page_meta, render_head
-from generator.models import Item
-from generator.pipeline import Options, run
-from generator.preview_image import (
+from generator.content.models import Item
+from generator.content.settings import DEFAULT_SLOTS, PostingSlot
+from generator.library.check import Options, run
+from generator.library.collect import Library
+from generator.pictures.pool import Drawing
+from generator.pictures.previews import (
     HEIGHT,
     MAX_BYTES,
     WIDTH,
@@ -37,10 +36,11 @@ from generator.preview_image import (
     write_previews,
     write_site_preview,
 )
-from generator.previous_site import Previous
-from generator.settings import DEFAULT_SLOTS, PostingSlot
-from generator.share_buttons import render_share_buttons
-from generator.social_strings import STRINGS
+from generator.pictures.previous import Previous
+from generator.render.link_preview import listing_meta, og_locale, page_meta, render_head
+from generator.render.share_buttons import render_share_buttons
+from generator.social import linkinbio, sharekit, shortlinks
+from generator.words.social import STRINGS
 
 NOW = datetime(2026, 6, 1, tzinfo=UTC)
 SITE = "https://example.org/lib/"

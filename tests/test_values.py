@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from generator import isbn
-from generator.languages import is_language_tag
-from generator.licenses import check_license, license_url
-from generator.messages import MESSAGES, placeholders
-from generator.slugs import is_slug, slugify
-from generator.strings import STRINGS
+from generator.values import isbn
+from generator.values.languages import is_language_tag
+from generator.values.licenses import check_license, license_url
+from generator.values.slugs import is_slug, slugify
+from generator.words.messages import MESSAGES, placeholders
+from generator.words.pages import STRINGS
 
 
 @pytest.mark.parametrize("value", ["0441172717", "0-441-17271-7", "978-0-441-17271-9",

@@ -28,7 +28,7 @@ import lxml.html
 import markdown
 import pytest
 
-from generator.embeds import (
+from generator.content.embeds import (
     FRAME_HOSTS,
     bare_video_url,
     embed_bare_urls,
@@ -37,10 +37,11 @@ from generator.embeds import (
     thumbnail,
     watch_url,
 )
-from generator.models import Video, VideoSource
-from generator.render import environment
-from generator.validate import TRANSCRIPT_HEADING
-from generator.video_player import (
+from generator.content.models import Video, VideoSource
+from generator.content.validate import TRANSCRIPT_HEADING
+from generator.content.videos import parse_video_url
+from generator.render.items import environment
+from generator.render.video_player import (
     TRANSCRIPT_OPEN_MAX,
     bare_url_renderer,
     language_name,
@@ -49,8 +50,7 @@ from generator.video_player import (
     split_transcript,
     transcript_for,
 )
-from generator.video_strings import VIDEO_STRINGS, video_translator
-from generator.videos import parse_video_url
+from generator.words.video import VIDEO_STRINGS, video_translator
 
 REPO = Path(__file__).resolve().parents[1]
 ASSETS = REPO / "generator" / "assets"
@@ -443,7 +443,7 @@ def test_file_video_without_captions_has_no_track() -> None:
 
 def test_partial_keeps_the_old_link_until_render_passes_a_player() -> None:
     """Without `player` in the context the partial shows the plain link it used to."""
-    from generator.strings import make_translator
+    from generator.words.pages import make_translator
 
     html = environment().get_template("partials/video.md.j2").render(
         video=Video(source(YT)), video_host="YouTube", t=make_translator("id"),

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from generator.models import VideoSource
-from generator.videos import VideoProblem, parse_duration, parse_video_url
+from generator.content.models import VideoSource
+from generator.content.videos import VideoProblem, parse_duration, parse_video_url
 
 ID = "dQw4w9WgXcQ"
 

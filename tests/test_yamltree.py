@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from generator import yamltree
-from generator.yamltree import YamlError, YList, YMap
+from generator.content import yamltree
+from generator.content.yamltree import YamlError, YList, YMap
 
 
 def parse(text: str) -> yamltree.YValue:

@@ -1,0 +1,139 @@
+"""``knowledge-site build``: check, then let mkdocs build into a temporary folder, then swap.
+
+A failed build — content errors, an mkdocs error, an interrupted process — leaves
+the previous site exactly as it was: the new one only replaces it once complete.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+import shutil
+import sys
+import tempfile
+from datetime import datetime
+from pathlib import Path
+
+from ..content.diagnostics import has_errors, strictened
+from ..engine.mkdocs_run import load_engine_config, mkdocs_build, quiet_engine
+from ..library.check import Options, run
+from ..library.collect import Library
+from .output import message_language, report, says
+
+
+def build_site(root: Path, now: datetime, *, site_dir: Path | None = None, strict: bool = False,
+               drafts: bool = False, future: bool = False, lang: str | None = None) -> int:
+    result = run(root, now, Options(drafts=drafts, future=future))
+    msg_lang = message_language(lang, result.library.settings.language if result.library else None)
+    diagnostics = strictened(result.diagnostics, strict)
+    report(diagnostics, msg_lang)
+    if has_errors(diagnostics) or result.library is None:
+        print(says("build.refused", msg_lang), file=sys.stderr)
+        return 1
+    return build_library(root, result.library, site_dir=site_dir, strict=strict, lang=msg_lang)
+
+
+def build_library(root: Path, library: Library, *, site_dir: Path | None, strict: bool,
+                  lang: str) -> int:
+    config_file = root / "mkdocs.yml"
+    with quiet_engine() as engine_log:
+        config = load_engine_config(config_file, strict=strict)
+        target = Path(site_dir) if site_dir else Path(config.site_dir)
+        target = target if target.is_absolute() else (Path.cwd() / target)
+        target = target.resolve()
+        if _unsafe_target(target, root.resolve(), Path(config.docs_dir).resolve()):
+            print(says("build.unsafe_target", lang, path=str(target)), file=sys.stderr)
+            return 2
+        target.parent.mkdir(parents=True, exist_ok=True)
+        _clear_leftovers(target)
+        staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.building-{os.getpid()}-",
+                                        dir=target.parent))
+        try:
+            config = load_engine_config(config_file, strict=strict, site_dir=staging)
+            plugin = config.plugins["knowledge-site"]
+            # The site being replaced is read for pictures whose inputs are unchanged
+            # (previous_site): never written, and only swapped out once the new one is whole.
+            plugin.preload(library, target if target.is_dir() else None)
+            config.plugins.on_startup(command="build", dirty=False)
+            epoch = _stable_epoch(library)
+            try:
+                ok = mkdocs_build(config, epoch, engine_log)
+            finally:
+                plugin.close()  # no picture is drawn into a folder about to be removed
+            if not ok:
+                print(says("build.engine_failed", lang), file=sys.stderr)
+                return 1
+            _swap(staging, target)
+        finally:
+            if staging.exists():
+                shutil.rmtree(staging, ignore_errors=True)
+    print(says("build.done", lang, path=_shown(target), count=len(library.items)),
+          file=sys.stderr)
+    return 0
+
+
+def _stable_epoch(library: Library) -> str:
+    """mkdocs stamps its sitemap with the build date; give it the newest content's date
+    instead (unless SOURCE_DATE_EPOCH is set), so the same input gives the same bytes."""
+    if os.environ.get("SOURCE_DATE_EPOCH"):
+        return os.environ["SOURCE_DATE_EPOCH"]
+    moments = [max(i.date, i.updated or i.date) for i in library.items]
+    return str(int(max(moments).timestamp())) if moments else "0"
+
+
+def _unsafe_target(target: Path, root: Path, docs: Path) -> bool:
+    """Never replace a folder holding the site's sources (``-d .`` would delete them)."""
+    return (target in (root, docs, Path(target.anchor), Path.home())
+            or target in root.parents or target in docs.parents)
+
+
+def _swap(staging: Path, target: Path) -> None:
+    if not target.exists():
+        staging.rename(target)
+        return
+    old = Path(tempfile.mkdtemp(prefix=f".{target.name}.old-{os.getpid()}-",
+                                dir=target.parent))
+    old.rmdir()
+    target.rename(old)
+    try:
+        staging.rename(target)
+    except OSError:
+        old.rename(target)
+        raise
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def _clear_leftovers(target: Path) -> None:
+    """What a build killed halfway left next to the site: its half-written staging folder
+    (removed) and, if it died between the two renames of ``_swap``, the previous site (put
+    back). Only folders of processes that are gone are touched."""
+    pattern = re.compile(rf"\.{re.escape(target.name)}\.(building|old)-(\d+)-.+")
+    for path in sorted(target.parent.iterdir()):
+        m = pattern.fullmatch(path.name)
+        if m is None or not path.is_dir() or _alive(int(m.group(2))):
+            continue
+        if m.group(1) == "old" and not target.exists():
+            path.rename(target)
+        else:
+            shutil.rmtree(path, ignore_errors=True)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # someone else's process
+        return True
+    return True
+
+
+def _shown(path: Path) -> str:
+    try:
+        return str(path.relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
+
+
+logging.getLogger("MARKDOWN").setLevel(logging.WARNING)

@@ -1,0 +1,140 @@
+"""The ``knowledge-site`` command: check, new, build, serve, export, (and more as they come)."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from datetime import datetime
+from pathlib import Path
+
+from ..content.diagnostics import has_errors, strictened
+from .output import message_language, report, summary_line
+
+EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="knowledge-site",
+        description="Turn librarians' tutorials, book reviews and video pages into a website "
+                    "with feeds.",
+    )
+    parser.add_argument("-C", "--root", type=Path, default=Path("."),
+                        help="the site repository (holds mkdocs.yml); default: this folder")
+    parser.add_argument("--lang", choices=("id", "en"),
+                        help="language of messages (default: the site's language)")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    check = sub.add_parser("check", help="check every content file and the settings")
+    check.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    check.add_argument("--format", choices=("text", "github", "json"), default="text")
+
+    new = sub.add_parser("new", help="start a new tutorial, review or video page")
+    new.add_argument("kind", choices=("tutorial", "review", "video"))
+    new.add_argument("title", help='the title, in quotes: "Cara Mencari Jurnal"')
+
+    build = sub.add_parser("build", help="build the website (default into site/)")
+    build.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    build.add_argument("--drafts", action="store_true", help="include drafts, marked as such")
+    build.add_argument("--future", action="store_true",
+                       help="include items scheduled for later, marked as such")
+    build.add_argument("-d", "--site-dir", type=Path, help="where to write the site")
+
+    serve = sub.add_parser("serve", help="preview on this computer with live reload")
+    serve.add_argument("-a", "--dev-addr", default="127.0.0.1:8000", metavar="IP:PORT")
+
+    export = sub.add_parser("export", help="write the generated Markdown tree for another engine")
+    export.add_argument("directory", type=Path)
+
+    report = sub.add_parser("report", help="what needs a librarian's attention: reviews due, "
+                                           "missing transcripts and covers, external links")
+    report.add_argument("--format", choices=("text", "json"), default="text")
+
+    schema = sub.add_parser("schema", help="write JSON Schemas of the front matter, for editors")
+    schema.add_argument("directory", type=Path)
+    for p in (check, new, build, serve, export, report, schema):
+        p.add_argument("--lang", choices=("id", "en"), default=argparse.SUPPRESS,
+                       help="language of messages (default: the site's language)")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    os.environ.setdefault("DISABLE_MKDOCS_2_WARNING", "true")
+    args = _parser().parse_args(argv)
+    lang: str | None = getattr(args, "lang", None)
+    root: Path = args.root
+    try:
+        from ..values.clock import build_time
+
+        now = build_time()
+    except ValueError:
+        print("SOURCE_DATE_EPOCH must be a whole number of seconds", file=sys.stderr)
+        return EXIT_USAGE
+    if args.command == "check":
+        return _check(root, now, args)
+    if args.command == "new":
+        from .new import new_item
+
+        return new_item(root, args.kind, args.title, now, lang)
+    if args.command == "build":
+        from .build import build_site
+
+        return build_site(root, now, site_dir=args.site_dir, strict=args.strict,
+                          drafts=args.drafts, future=args.future, lang=lang)
+    if args.command == "serve":
+        from .serve import serve_site
+
+        return serve_site(root, args.dev_addr, lang)
+    if args.command == "export":
+        from .export import export_tree
+
+        return export_tree(root, args.directory, now, lang)
+    if args.command == "report":
+        return _report(root, now, lang, args.format)
+    if args.command == "schema":
+        return _schema(root, args.directory, now)
+    return EXIT_USAGE  # pragma: no cover - argparse requires a command
+
+
+def _check(root: Path, now: datetime, args: argparse.Namespace) -> int:
+    from ..library.check import run
+
+    result = run(root, now)
+    site_lang = result.library.settings.language if result.library else None
+    lang = message_language(getattr(args, 'lang', None), site_lang)
+    diagnostics = strictened(result.diagnostics, args.strict)
+    report(diagnostics, lang, args.format, stream=sys.stdout)
+    if args.format == "text":
+        print(summary_line(diagnostics, lang), file=sys.stderr)
+    return EXIT_CONTENT if has_errors(diagnostics) else EXIT_OK
+
+
+def _report(root: Path, now: datetime, lang: str | None, fmt: str) -> int:
+    from ..library.check import run
+    from ..library.report import build_report, format_report, report_json
+
+    result = run(root, now)
+    site_lang = result.library.settings.language if result.library else None
+    msg_lang = message_language(lang, site_lang)
+    if result.library is None or result.library.history is None:
+        report(result.diagnostics, msg_lang)
+        return EXIT_CONTENT
+    found = build_report(result.library, result.library.history)
+    print(report_json(found) if fmt == "json" else format_report(found, msg_lang))
+    return EXIT_OK
+
+
+def _schema(root: Path, directory: Path, now: datetime) -> int:
+    """Schemas that also know this site's author and topic ids, when the site can be read."""
+    from ..content.schema import write_schemas
+    from ..library.check import run
+
+    result = run(root, now)
+    lib = result.library
+    for path in write_schemas(directory, authors=sorted(lib.authors) if lib else None,
+                              topics=sorted(lib.topics) if lib else None,
+                              base_url=lib.settings.site_url if lib else None):
+        print(path)
+    return EXIT_OK

@@ -1,0 +1,595 @@
+"""The body policy: what raw HTML in a Markdown body may carry into a page.
+
+Bodies may hold ordinary HTML — tables, figures, ``<details>``, ``<kbd>``, ``<mark>`` —
+but nothing that runs code, sends a form, loads another site before the reader asks, or
+reaches outside the article. The policy is applied twice, by two independent means:
+
+- **check** — :func:`find_policy_problems` reads the Markdown source (fenced, indented
+  and inline code skipped) with :class:`html.parser.HTMLParser`, which knows the line of
+  every tag, and reports each construct the render stage will remove as a warning naming
+  the file and line (``--strict`` makes it an error). Markdown links and pictures whose
+  address runs a program (``[x](javascript:…)`` — Python-Markdown keeps those) and
+  attribute lists (``{: onclick=… }``) are read too.
+- **render** — :func:`sanitize_html` passes the article HTML the engine rendered through
+  nh3 (Rust ammonia, maintained; an allow-list, not a block-list) before it is written.
+  Whatever ``check`` missed cannot reach a reader.
+
+Decisions (also in docs/escaping.md, "The body policy"):
+
+- Removed with their content: ``<script>``, ``<style>``, ``<template>``, ``<noscript>``,
+  ``<iframe>``/``<frame>``, ``<textarea>``, ``<select>``, ``<svg>``, ``<math>``.
+- Every ``<iframe>``/``<object>``/``<embed>`` in a body is removed, even from YouTube or
+  Vimeo: such a frame loads the host as the page opens (the site promises no request to
+  another host before the reader asks). The message gives the video's address to write
+  alone on its own line instead, which becomes the click-to-load player.
+- Forms and their controls: the tags go, their text stays.
+- ``style``: the ``<style>`` element goes; a ``style`` attribute keeps only
+  ``text-align`` (what Markdown tables write), anything else is reported and dropped.
+- Addresses: ``http``, ``https``, ``mailto``, ``tel`` and relative ones. ``data:`` is
+  refused everywhere in bodies, pictures included (put the picture in ``images/``);
+  ``javascript:``/``vbscript:`` always. Entities and tabs inside a scheme
+  (``jav&#x61;script:``, ``java&#9;script:``) are seen through, as browsers see through
+  them.
+- Links are kept as written: nh3 would add ``rel="noopener noreferrer"`` to every link,
+  changing every page and hiding the site from partners' statistics; ``noopener`` is
+  what browsers already apply to ``target="_blank"``, and nothing in a body can run a
+  script that ``window.opener`` would matter to.
+- Attributes outside the allow-list that cannot run or load anything (``align``,
+  ``bgcolor`` …) are dropped without a message.
+- Control characters (C0 but tab and line ends, DEL, C1) are dropped, with a warning per
+  line: HTML forbids them and XML cannot carry them.
+"""
+
+from __future__ import annotations
+
+import html as htmllib
+import re
+from bisect import bisect_right
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import cache
+from html.parser import HTMLParser
+from urllib.parse import urlsplit
+
+import nh3
+
+from ..values.links import code_mask
+from .diagnostics import Diagnostic, diag
+from .embeds import watch_url
+from .models import VideoSource
+from .videos import parse_video_url
+
+FIELD = "body"
+
+# -- the allow-list (render) --------------------------------------------------------------------
+
+ALLOWED_TAGS = frozenset({
+    "a", "abbr", "address", "article", "aside", "audio", "b", "bdi", "bdo", "blockquote",
+    "br", "caption", "cite", "code", "col", "colgroup", "data", "dd", "del", "details", "dfn",
+    "div", "dl", "dt", "em", "figcaption", "figure", "footer", "h1", "h2", "h3", "h4", "h5",
+    "h6", "header", "hgroup", "hr", "i", "img", "ins", "kbd", "li", "main", "mark", "nav",
+    "ol", "p", "pre", "q", "rp", "rt", "ruby", "s", "samp", "section", "small", "source",
+    "span", "strong", "sub", "summary", "sup", "table", "tbody", "td", "tfoot", "th",
+    "thead", "time", "tr", "track", "u", "ul", "var", "video", "wbr",
+})
+# Removed together with everything inside them.
+REMOVED_WITH_CONTENT = frozenset({
+    "script", "style", "template", "noscript", "iframe", "frame", "frameset", "noembed",
+    "noframes", "textarea", "select", "svg", "math", "title", "xmp", "plaintext",
+})
+GLOBAL_ATTRIBUTES = frozenset({"class", "id", "title", "lang", "dir", "role", "style",
+                               "hidden", "translate"})
+ALLOWED_ATTRIBUTES: dict[str, frozenset[str]] = {
+    "a": frozenset({"href", "hreflang", "rel", "target", "download", "name", "type"}),
+    "img": frozenset({"src", "alt", "width", "height", "loading", "decoding"}),
+    "video": frozenset({"src", "poster", "controls", "width", "height", "muted", "loop",
+                        "playsinline"}),
+    "audio": frozenset({"src", "controls", "muted", "loop"}),
+    "source": frozenset({"src", "type", "media"}),
+    "track": frozenset({"src", "kind", "srclang", "label", "default"}),
+    "ol": frozenset({"start", "reversed", "type"}),
+    "li": frozenset({"value"}),
+    "td": frozenset({"colspan", "rowspan", "headers"}),
+    "th": frozenset({"colspan", "rowspan", "headers", "scope", "abbr"}),
+    "col": frozenset({"span"}),
+    "colgroup": frozenset({"span"}),
+    "time": frozenset({"datetime"}),
+    "data": frozenset({"value"}),
+    "del": frozenset({"datetime", "cite"}),
+    "ins": frozenset({"datetime", "cite"}),
+    "q": frozenset({"cite"}),
+    "blockquote": frozenset({"cite"}),
+    "details": frozenset({"open"}),
+}
+# Only these values (media elements load nothing before the reader presses play).
+ALLOWED_VALUES: dict[str, dict[str, frozenset[str]]] = {
+    "video": {"preload": frozenset({"none", "metadata"})},
+    "audio": {"preload": frozenset({"none", "metadata"})},
+}
+ATTRIBUTE_PREFIXES = frozenset({"aria-", "data-pagefind-", "data-ks-"})
+URL_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
+STYLE_PROPERTIES = frozenset({"text-align"})  # what Python-Markdown's tables write
+
+# -- what check reports -------------------------------------------------------------------------
+
+SCRIPT_SCHEMES = frozenset({"javascript", "vbscript", "livescript", "data"})
+FRAME_TAGS = frozenset({"iframe", "frame", "frameset", "object", "embed", "applet", "portal",
+                        "fencedframe"})
+FORM_TAGS = frozenset({"form", "input", "button", "textarea", "select", "option", "optgroup",
+                       "datalist", "output", "fieldset", "legend", "label", "keygen",
+                       "meter", "progress"})
+HEAD_TAGS = frozenset({"base", "meta", "link", "title", "head", "html", "body"})
+URL_ATTRIBUTES = frozenset({"href", "src", "action", "formaction", "xlink:href", "poster",
+                            "cite", "background", "data", "ping", "longdesc", "lowsrc",
+                            "dynsrc", "manifest", "codebase", "icon", "srcset",
+                            "imagesrcset", "data-ks-embed", "itemtype", "profile"})
+VIDEO_FRAME_HOSTS = frozenset({"www.youtube-nocookie.com", "youtube-nocookie.com",
+                               "www.youtube.com", "youtube.com", "player.vimeo.com"})
+# What assets/video.js accepts as a player address (data-ks-embed).
+_EMBED = re.compile(r"^https://(www\.youtube-nocookie\.com/embed|player\.vimeo\.com/video)/")
+
+# Python-Markdown's block-level tags: a line starting with one (even right under a line of
+# text) opens raw HTML up to its end tag, where Markdown — code spans included — is not read.
+_BLOCK_TAGS = (
+    "address|article|aside|blockquote|body|canvas|center|colgroup|dd|details|div|dl|dt|"
+    "fieldset|figcaption|figure|footer|form|group|h[1-6]|header|hgroup|hr|html|iframe|"
+    "legend|li|main|map|math|menu|nav|noscript|object|ol|option|output|p|pre|progress|"
+    "script|section|style|summary|table|tbody|td|textarea|tfoot|th|thead|tr|ul|video"
+)
+_RAW_BLOCK = re.compile(rf"^ {{0,3}}<((?:{_BLOCK_TAGS})(?=[\s/>])|!--)", re.I)
+# md_in_html: markdown, markdown="1", "block" or "span" (not "0") asks for Markdown inside.
+_MARKDOWN_ATTR = re.compile(r"""\smarkdown(?!\s*=\s*["']?0)(?=[\s=/>])""", re.I)
+_CLOSE_LINE = re.compile(r"^ {0,3}</[A-Za-z][\w-]*\s*>\s*$")
+_HEADING = re.compile(r"^ {0,3}#{1,6}(?:[ \t]|$)")
+_QUOTE = re.compile(r"^(?: {0,3}> ?)+")
+_LIST_ITEM = re.compile(r"^ {0,3}(?:[-*+]|\d+[.)])(?:[ \t]|$)")
+_ADMONITION = re.compile(r"^ {0,3}(?:!!!|\?\?\?\+?)(?:[ \t]|$)")  # admonition, details
+# Python-Markdown's code span (inline patterns read a whole paragraph, so across lines,
+# never across a blank line).
+_CODE_SPAN = re.compile(r"(?<![\\`])(`+)(?!`)((?:(?!\n[ \t]*\n).)+?)(?<!`)\1(?!`)", re.S)
+# Python-Markdown's autolinks <http://…> and <name@host>: links, not tags.
+_AUTOLINK = re.compile(r"<(?:[Ff]|[Hh][Tt])[Tt][Pp][Ss]?://[^<>]*>|<[^<> !]+@[^@<> ]+>")
+# [text](<target>): a link, not a tag.
+_ANGLE_TARGET = re.compile(r"(?<=\]\()[ \t]*<[^<>\n]*>")
+# [text](target …) and ![alt](target …): the start of the target is enough for its scheme.
+_MD_TARGET = re.compile(r"\]\([ \t]*\n?[ \t]*<?([^\s)>]+)")
+_REF_DEF = re.compile(r"^ {0,3}\[[^\]\n]+\]:[ \t]*\n?[ \t]*<?(\S+?)>?(?:\s|$)", re.M)
+# attr_list: {: #id .class key=value } after a block, a heading or an inline element.
+_ATTR_LIST = re.compile(r"\{:?([^{}\n]*)\}")
+_ATTR_PAIR = re.compile(r"""([^\s=#.{}'"]+)[ \t]*=[ \t]*("[^"]*"|'[^']*'|[^\s}]+)""")
+# C0 controls but tab, line feed and carriage return; DEL; C1 controls: what HTML calls
+# "forbidden code points" and XML 1.0 forbids (as feed_entries.clean_text removes them).
+CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.\-]*):")
+_TAB_NEWLINE = re.compile(r"[\t\n\r]")
+
+
+@dataclass(frozen=True, order=True)
+class _Found:
+    line: int  # 1-based, in the body
+    code: str
+    params: tuple[tuple[str, str], ...] = ()
+
+
+# -- check ----------------------------------------------------------------------------------------
+
+def find_policy_problems(path: str, body: str, body_line: int) -> list[Diagnostic]:
+    """One warning per construct the render stage removes from ``body``.
+
+    ``path`` is the file as messages name it (``site_src/tutorials/x.md``), ``body_line``
+    the file's line of the body's first line (``SourceFile.body_line``). Sorted by line.
+    """
+    text, syntax = _visible(body)
+    found: set[_Found] = set(_control_characters(body))
+    line_at = _LineIndex(text)
+    found.update(_markdown_links(syntax, line_at))
+    found.update(_attribute_lists(syntax, line_at))
+    found.update(_html(_ANGLE_TARGET.sub(_blank, _AUTOLINK.sub(_blank, text))))
+    return [diag(path, body_line + f.line - 1, FIELD, f.code, warning=True, **dict(f.params))
+            for f in sorted(found)]
+
+
+def _control_characters(body: str) -> Iterator[_Found]:
+    """Invisible control characters (pasted from a PDF or a word processor): HTML forbids
+    them, so the render stage drops them; one warning per line, code blocks included."""
+    if not CONTROL_CHARACTERS.search(body):
+        return
+    for n, line in enumerate(body.split("\n"), start=1):
+        count = len(CONTROL_CHARACTERS.findall(line))
+        if count:
+            yield _Found(n, "body.control_chars", (("count", str(count)),))
+
+
+def split_page(text: str) -> tuple[str, int]:
+    """An ordinary page's (body, file line of the body's first line): mkdocs' front matter
+    (between a first ``---`` line and the next ``---``/``...`` line) is not body."""
+    lines = text.split("\n")
+    if lines and lines[0].rstrip() == "---":
+        for n in range(1, len(lines)):
+            if lines[n].rstrip() in ("---", "..."):
+                return "\n".join(lines[n + 1:]), n + 2
+    return text, 1
+
+
+def visible_markdown(body: str) -> str:
+    """``body`` with what Markdown shows as code blanked — fenced blocks, indented blocks
+    (outside lists and admonitions), code spans — and line numbers kept. Raw HTML blocks
+    are left as written: Markdown does not read code spans inside them."""
+    return _visible(body)[0]
+
+
+def _visible(body: str) -> tuple[str, str]:
+    """(the text HTML is read from, the text Markdown syntax is read from): the second also
+    blanks raw HTML blocks, where ``[x](…)`` and ``{: …}`` are only words."""
+    body = body.expandtabs(4)  # as Python-Markdown does first (line numbers unchanged)
+    lines = body.split("\n")
+    fenced = code_mask(body)
+    kinds: list[str] = []  # per line: "code", "raw" or "md"
+    tails: dict[int, int] = {}  # a raw block's last line: Markdown again from this column
+    previous_blank, indented_code = True, False
+    quote_blank, quote_code = True, False
+    raw: _RawBlock | None = None
+    code_at = 4  # indentation that makes code here: 4, or deeper inside lists/admonitions
+    for n, line in enumerate(lines):
+        if raw is not None:
+            kinds.append("raw")
+            end = raw.end(line)
+            if end is not None:
+                raw = None
+                tails[n] = end
+                previous_blank = True  # what follows starts a new block
+            continue
+        indent = _indent(line)
+        quote = _QUOTE.match(line) if indent < 4 and not fenced[n] else None
+        if quote is not None:  # "> text": the same rules inside, for indented code
+            inner = line[quote.end():]
+            inner_code = bool(inner.strip()) and _indent(inner) >= 4 and (
+                quote_blank or quote_code)
+            kinds.append("code" if inner_code else "md")
+            quote_blank, quote_code = not inner.strip(), inner_code
+            previous_blank, indented_code, code_at = False, False, 4
+            continue
+        quote_blank, quote_code = True, False
+        if fenced[n]:
+            kinds.append("code")
+            previous_blank, indented_code = True, False  # what follows starts a new block
+            if indent < 4:
+                code_at = 4  # a fence in the first columns ends any list
+            continue
+        if not line.strip():
+            kinds.append("md")
+            previous_blank = True
+            continue
+        opened = _RAW_BLOCK.match(line) if indent < 4 else None
+        if (opened and _MARKDOWN_ATTR.search(line)) or _CLOSE_LINE.match(line):
+            # md_in_html: Markdown blocks inside, and after its end tag
+            kinds.append("md")
+            previous_blank, indented_code, code_at = True, False, 4
+            continue
+        if opened:
+            kinds.append("raw")
+            raw = _RawBlock(opened.group(1), opened.end())
+            end = raw.end(line)
+            if end is not None:
+                raw = None
+                tails[n] = end
+            previous_blank, indented_code, code_at = raw is None, False, 4
+            continue
+        if indent >= code_at and (indented_code or previous_blank):
+            kinds.append("code")
+            indented_code = True
+        else:
+            kinds.append("md")
+            # A list cannot interrupt a paragraph in Python-Markdown ("- x" right under a
+            # line of text is that text's next line); an admonition or details block can.
+            paragraph = not (previous_blank or indented_code)
+            indented_code = False
+            start = line.expandtabs(4)[indent - indent % 4:]
+            if _ADMONITION.match(start) or (
+                    (not paragraph or code_at > 4) and _LIST_ITEM.match(start)):
+                code_at = indent - indent % 4 + 8  # the item's text is 4 deeper, code 8
+            elif previous_blank:
+                code_at = indent - indent % 4 + 4 if indent >= 4 else 4
+        previous_blank = bool(_HEADING.match(line))  # a heading is a block of its own
+    html: list[str] = []
+    syntax: list[str] = []
+    run: list[str] = []
+    for n, (line, kind) in enumerate(zip(lines, kinds, strict=True)):
+        if kind == "md":
+            run.append(line)
+            continue
+        masked = _mask_code_spans(run)
+        html += masked
+        syntax += masked
+        run = []
+        html.append("" if kind == "code" else line)
+        tail = tails.get(n)
+        syntax.append(" " * tail + line[tail:] if tail is not None else "")
+    masked = _mask_code_spans(run)
+    html += masked
+    syntax += masked
+    return "\n".join(html), "\n".join(syntax)
+
+
+def _indent(line: str) -> int:
+    expanded = line.expandtabs(4)
+    return len(expanded) - len(expanded.lstrip(" "))
+
+
+class _RawBlock:
+    """A raw HTML block as Python-Markdown reads it: from a block-level start tag at the
+    start of a line to the end tag that closes it (blank lines included), or to the end of
+    the text when nothing closes it; a comment runs to ``-->``."""
+
+    def __init__(self, tag: str, start: int) -> None:
+        self.comment = tag == "!--"
+        name = re.escape(tag.lower())
+        self.open = re.compile(rf"<{name}(?=[\s/>])", re.I)
+        self.close = re.compile(r"-->" if self.comment else rf"</{name}\s*>", re.I)
+        self.depth = 1
+        self.first = start  # where reading starts on the first line
+
+    def end(self, line: str) -> int | None:
+        """The column after the closing tag when ``line`` closes the block, else None."""
+        position, self.first = self.first, 0
+        while True:
+            close = self.close.search(line, position)
+            if close is None:
+                if not self.comment:
+                    self.depth += len(self.open.findall(line, position))
+                return None
+            if not self.comment:
+                self.depth += len(self.open.findall(line, position, close.start()))
+            self.depth -= 1
+            position = close.end()
+            if self.depth <= 0:
+                return position
+
+
+def _mask_code_spans(lines: list[str]) -> list[str]:
+    if not lines:
+        return []
+    text = "\n".join(lines)
+    if "`" in text:
+        text = _CODE_SPAN.sub(_blank, text)
+    return text.split("\n")
+
+
+def _blank(match: re.Match[str]) -> str:
+    return re.sub(r"[^\n]", " ", match.group(0))
+
+
+class _LineIndex:
+    """1-based line of an offset in ``text`` (bisect over the line starts: linear overall)."""
+
+    def __init__(self, text: str) -> None:
+        self.starts = [0] + [m.end() for m in re.finditer("\n", text)]
+
+    def __call__(self, offset: int) -> int:
+        return bisect_right(self.starts, offset)
+
+
+def url_scheme(value: str, *, unescape: bool = True) -> str | None:
+    """The scheme a browser would read in ``value`` (lower case), or None for a relative
+    address: character references decoded (unless the caller already did, as HTMLParser
+    does for attribute values), leading/trailing controls and spaces stripped, tabs and
+    line ends inside removed — as the URL standard does."""
+    text = htmllib.unescape(value) if unescape else value
+    text = _TAB_NEWLINE.sub("", text.strip("\x00\x01\x02\x03\x04\x05\x06\x07\x08\x09\x0a"
+                                           "\x0b\x0c\x0d\x0e\x0f\x10\x11\x12\x13\x14\x15"
+                                           "\x16\x17\x18\x19\x1a\x1b\x1c\x1d\x1e\x1f "))
+    m = _SCHEME.match(text)
+    return m.group(1).lower() if m else None
+
+
+def _url_problem(value: str, *, unescape: bool) -> tuple[str, tuple[tuple[str, str], ...]] | None:
+    scheme = url_scheme(value, unescape=unescape)
+    if scheme is None or scheme in URL_SCHEMES:
+        return None
+    code = "body.url_script" if scheme in SCRIPT_SCHEMES else "body.url_scheme"
+    return code, (("scheme", scheme + ":"),)
+
+
+def _markdown_links(text: str, line_at: _LineIndex) -> Iterator[_Found]:
+    for pattern in (_MD_TARGET, _REF_DEF):
+        for m in pattern.finditer(text):
+            problem = _url_problem(m.group(1), unescape=True)
+            if problem:
+                yield _Found(line_at(m.start(1)), *problem)
+
+
+def _attribute_lists(text: str, line_at: _LineIndex) -> Iterator[_Found]:
+    if "=" not in text or "{" not in text:
+        return
+    for m in _ATTR_LIST.finditer(text):
+        if "=" not in m.group(1):
+            continue
+        line = line_at(m.start())
+        for pair in _ATTR_PAIR.finditer(m.group(1)):
+            value = pair.group(2)
+            if value[:1] in "\"'":
+                value = value[1:-1]
+            yield from _attribute(line, pair.group(1).lower(), value, unescape=True)
+
+
+def _attribute(line: int, name: str, value: str, *, unescape: bool) -> Iterator[_Found]:
+    if name.startswith("on"):
+        yield _Found(line, "body.event", (("attribute", name),))
+    elif name == "style":
+        if not style_is_allowed(value):
+            yield _Found(line, "body.style", (("what", "style"),))
+    elif name in URL_ATTRIBUTES:
+        candidates = [c.strip().split(" ")[0] for c in value.split(",")] if name.endswith(
+            "srcset") else [value]
+        for url in candidates:
+            problem = _url_problem(url, unescape=unescape)
+            if problem:
+                yield _Found(line, *problem)
+
+
+def style_is_allowed(value: str) -> bool:
+    """A ``style`` attribute that the sanitiser keeps whole: only allowed properties, and no
+    ``url(``, ``expression(`` or escapes that could hide one."""
+    lowered = value.lower()
+    if "url(" in lowered or "expression" in lowered or "\\" in lowered or "@" in lowered:
+        return False
+    for declaration in value.split(";"):
+        if not declaration.strip():
+            continue
+        name, colon, _ = declaration.partition(":")
+        if not colon or name.strip().lower() not in STYLE_PROPERTIES:
+            return False
+    return True
+
+
+def _html(text: str) -> set[_Found]:
+    if "<" not in text:
+        return set()
+    parser = _PolicyParser()
+    try:
+        parser.feed(text)
+        parser.close()
+    except (AssertionError, ValueError):  # pragma: no cover - HTMLParser is lenient today
+        pass  # what was read so far is reported; render removes the rest regardless
+    return parser.found
+
+
+class _PolicyParser(HTMLParser):
+    """Every tag and attribute in the body's raw HTML, with its line (``getpos``)."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.found: set[_Found] = set()
+        self.removed: list[str] = []  # open elements removed with their content
+        self.forms: list[str] = []  # open form elements (their controls: one message)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self._element(tag, attrs, void=False)
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self._element(tag, attrs, void=True)
+
+    def handle_endtag(self, tag: str) -> None:
+        for stack in (self.removed, self.forms):
+            if tag in stack:
+                while stack and stack.pop() != tag:
+                    pass
+
+    def _add(self, code: str, **params: str) -> None:
+        self.found.add(_Found(self.getpos()[0], code, tuple(sorted(params.items()))))
+
+    def _element(self, tag: str, attrs: list[tuple[str, str | None]], *, void: bool) -> None:
+        if self.removed:
+            return  # inside an element that goes with all its content: reported already
+        line = self.getpos()[0]
+        values = {name: value or "" for name, value in attrs}
+        opens = not void and tag not in _VOID
+        if tag == "script":
+            self._add("body.script")
+        elif tag == "style":
+            self._add("body.style", what="<style>")
+        elif tag in FRAME_TAGS:
+            self._frame(tag, values)
+        elif tag in FORM_TAGS:
+            if not self.forms:
+                self._add("body.form", tag=f"<{tag}>")
+            if opens and tag not in REMOVED_WITH_CONTENT:
+                self.forms.append(tag)
+        elif tag in HEAD_TAGS:
+            self._add("body.head_element", tag=f"<{tag}>")
+        elif tag in REMOVED_WITH_CONTENT:
+            self._add("body.element_content", tag=f"<{tag}>")
+        elif tag not in ALLOWED_TAGS:
+            self._add("body.element", tag=f"<{tag}>")
+        if tag in REMOVED_WITH_CONTENT and opens:
+            self.removed.append(tag)
+        for name, value in values.items():
+            self.found.update(_attribute(line, name, value, unescape=False))
+
+    def _frame(self, tag: str, values: dict[str, str]) -> None:
+        src = values.get("src") or values.get("data") or ""
+        host = (_safe_host(src) or "").lower()
+        source = parse_video_url(src) if host in VIDEO_FRAME_HOSTS else None
+        if isinstance(source, VideoSource) and (watch := watch_url(source)):
+            self._add("body.frame_video", tag=f"<{tag}>", suggestion=watch)
+        else:
+            self._add("body.frame", tag=f"<{tag}>")
+
+
+_VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "keygen",
+                   "link", "meta", "param", "source", "track", "wbr"})
+
+
+def _safe_host(url: str) -> str | None:
+    try:
+        return urlsplit(url.strip()).hostname
+    except ValueError:
+        return None
+
+
+# -- render ---------------------------------------------------------------------------------------
+
+def sanitize_html(html: str) -> str:
+    """The article HTML with everything outside the allow-list removed (nh3/ammonia).
+
+    Idempotent; a body written in plain Markdown comes out as the same document (the
+    serialisation may differ: ``<br />`` -> ``<br>``, ``&para;`` -> ``¶``).
+    """
+    if not html:
+        return html
+    return CONTROL_CHARACTERS.sub("", _cleaner().clean(html))
+
+
+def sanitize_marked(html: str, start: str, end: str) -> str:
+    """``html`` with every region between a ``start`` and the next ``end`` marker (the item
+    templates' ``<!-- ks-body -->`` … ``<!-- /ks-body -->``) sanitised; the markers and
+    everything outside them — the generated parts of the page — stay as they are."""
+    out: list[str] = []
+    position = 0
+    while (begin := html.find(start, position)) != -1:
+        inner = begin + len(start)
+        finish = html.find(end, inner)
+        if finish == -1:
+            break
+        out += [html[position:inner], sanitize_html(html[inner:finish])]
+        position = finish
+    out.append(html[position:])
+    return "".join(out)
+
+
+def _filter(tag: str, attribute: str, value: str) -> str | None:
+    """nh3's callback: URL attributes it does not check itself, and the player's address."""
+    if attribute == "data-ks-embed":
+        return value if _EMBED.match(value) else None
+    if attribute in URL_ATTRIBUTES and url_scheme(value, unescape=False) not in (
+            None, *URL_SCHEMES):
+        return None
+    return value
+
+
+@cache
+def _cleaner() -> nh3.Cleaner:
+    attributes: dict[str, set[str]] = {"*": set(GLOBAL_ATTRIBUTES)}
+    for tag, names in ALLOWED_ATTRIBUTES.items():
+        attributes[tag] = set(names)
+    values = {tag: {name: set(allowed) for name, allowed in by_name.items()}
+              for tag, by_name in ALLOWED_VALUES.items()}
+    return nh3.Cleaner(
+        tags=set(ALLOWED_TAGS),
+        clean_content_tags=set(REMOVED_WITH_CONTENT),
+        attributes=attributes,
+        attribute_filter=_filter,
+        strip_comments=True,
+        link_rel=None,
+        generic_attribute_prefixes=set(ATTRIBUTE_PREFIXES),
+        tag_attribute_values=values,
+        url_schemes=set(URL_SCHEMES),
+        filter_style_properties=set(STYLE_PROPERTIES),
+    )
+
+
+def policy_codes() -> Iterable[str]:
+    """Every message code this module can report (for the message tables)."""
+    return ("body.script", "body.style", "body.event", "body.url_script", "body.url_scheme",
+            "body.frame", "body.frame_video", "body.form", "body.head_element",
+            "body.element", "body.element_content", "body.control_chars")

@@ -1,0 +1,187 @@
+"""The site's settings: ``site_url`` and the ``knowledge-site`` plugin block of mkdocs.yml.
+
+mkdocs validates its own keys; ours are read here, from the same file, so that
+every mistake can be reported with its line like any content problem.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from ..values.languages import is_language_tag
+from ..values.licenses import check_license
+from . import yamltree
+from .diagnostics import Diagnostic, diag
+from .fields import FieldReader
+
+PLUGIN_NAME = "knowledge-site"
+CONFIG_FILE = "mkdocs.yml"
+
+SOCIAL_KEYS = ("instagram", "facebook", "x", "youtube", "tiktok", "whatsapp")
+ASK_KEYS = ("whatsapp", "email", "url")
+DEFAULT_SLOTS = ("06:00-08:00", "11:00-13:00", "18:00-21:00")
+_SLOT = re.compile(r"^([01]\d|2[0-3]):([0-5]\d)-([01]\d|2[0-4]):([0-5]\d)$")
+
+
+@dataclass(frozen=True)
+class PostingSlot:
+    start_minute: int
+    end_minute: int
+
+
+@dataclass(frozen=True)
+class Settings:
+    site_url: str  # always ends with "/"
+    site_name: str
+    docs_dir: str
+    library_name: str
+    language: str = "id"
+    timezone: str = "Asia/Jakarta"
+    default_license: str = "CC-BY-4.0"
+    catalog_url: str | None = None
+    ask_librarian: tuple[tuple[str, str], ...] = ()
+    social: tuple[tuple[str, str], ...] = ()
+    posting_slots: tuple[PostingSlot, ...] = field(default=())
+    feed_size: int = 50
+    feed_content_limit: int = 100_000  # characters of HTML per feed entry
+
+    @property
+    def tz(self) -> ZoneInfo:
+        return ZoneInfo(self.timezone)
+
+    @property
+    def site_path(self) -> str:
+        """The path part of site_url, e.g. ``/`` or ``/perpustakaan/``."""
+        return urlsplit(self.site_url).path or "/"
+
+
+def load_settings(root: Path) -> tuple[Settings | None, list[Diagnostic]]:
+    path = root / CONFIG_FILE
+    rel = CONFIG_FILE
+    if not path.is_file():
+        return None, [diag(rel, 1, "file", "settings.missing_file")]
+    try:
+        text = path.read_bytes().decode("utf-8-sig").replace("\r\n", "\n")
+    except UnicodeDecodeError:
+        return None, [diag(rel, 1, "file", "file.encoding")]
+    try:
+        tree = yamltree.parse(text, allow_tags=True)
+    except yamltree.YamlError as exc:
+        from .source import yaml_diagnostics
+
+        return None, yaml_diagnostics(rel, exc)
+    if not isinstance(tree, yamltree.YMap):
+        return None, [diag(rel, 1, "file", "settings.not_mapping")]
+    return read_settings(rel, tree)
+
+
+def read_settings(rel: str, tree: yamltree.YMap) -> tuple[Settings | None, list[Diagnostic]]:
+    top = FieldReader(rel, tree, known=None)
+    site_url = top.url("site_url", required=True)
+    if site_url and not site_url.endswith("/"):
+        site_url += "/"
+    site_name = top.text("site_name", required=True, max_len=200) or ""
+    docs_dir = top.text("docs_dir") or "docs"
+
+    plugin_map, plugin_line = _plugin_block(tree)
+    if plugin_line == 0:
+        top.add(diag(rel, tree.line, "plugins", "settings.plugin_missing"))
+    p = FieldReader(rel, plugin_map, prefix=f"plugins.{PLUGIN_NAME}.", known=_KNOWN_KEYS)
+    library_name = p.text("library_name", max_len=200) or site_name
+    language = p.text("language") or "id"
+    if not is_language_tag(language):
+        p.add(diag(rel, p.line_of("language"), p.name("language"), "value.lang", value=language))
+    timezone = p.text("timezone") or "Asia/Jakarta"
+    try:
+        ZoneInfo(timezone)
+    except (ZoneInfoNotFoundError, ValueError):
+        p.add(diag(rel, p.line_of("timezone"), p.name("timezone"), "settings.timezone",
+                   value=timezone))
+        timezone = "Asia/Jakarta"
+    default_license = p.text("default_license") or "CC-BY-4.0"
+    problem = check_license(default_license)
+    if problem:
+        p.add(diag(rel, p.line_of("default_license"), p.name("default_license"),
+                   problem[0], value=default_license, suggestion=problem[1]))
+    catalog_url = p.url("catalog_url")
+    if catalog_url and "{isbn}" not in catalog_url:
+        p.add(diag(rel, p.line_of("catalog_url"), p.name("catalog_url"), "settings.catalog_isbn"))
+    ask = p.string_map("ask_librarian", ASK_KEYS)
+    social = p.string_map("social", SOCIAL_KEYS)
+    slots = []
+    for text, line in p.text_list_with_lines("posting_slots"):
+        m = _SLOT.match(text)
+        start = int(m.group(1)) * 60 + int(m.group(2)) if m else 0
+        end = int(m.group(3)) * 60 + int(m.group(4)) if m else 0
+        if not m or end <= start:
+            p.add(diag(rel, line, p.name("posting_slots"), "settings.slot", value=text))
+            continue
+        slots.append(PostingSlot(start, end))
+    if "posting_slots" not in plugin_map:
+        slots = [_slot(s) for s in DEFAULT_SLOTS]
+    feed_size = p.integer("feed_size", minimum=1, maximum=10_000)
+    content_limit = p.integer("feed_content_limit", minimum=0, maximum=10_000_000)
+    p.unknown_keys()
+
+    diagnostics = top.diagnostics + p.diagnostics
+    if any(d.severity == "error" for d in diagnostics) or not site_url:
+        return None, diagnostics
+    return Settings(
+        site_url=site_url,
+        site_name=site_name,
+        docs_dir=docs_dir,
+        library_name=library_name,
+        language=language,
+        timezone=timezone,
+        default_license=default_license,
+        catalog_url=catalog_url,
+        ask_librarian=ask,
+        social=social,
+        posting_slots=tuple(sorted(slots, key=lambda s: s.start_minute)),
+        feed_size=feed_size if feed_size is not None else 50,
+        feed_content_limit=content_limit if content_limit is not None else 100_000,
+    ), diagnostics
+
+
+_KNOWN_KEYS = frozenset(
+    {"library_name", "language", "timezone", "default_license", "catalog_url", "ask_librarian",
+     "social", "posting_slots", "feed_size", "feed_content_limit", "enabled"}
+)
+
+
+def _slot(text: str) -> PostingSlot:
+    m = _SLOT.match(text)
+    assert m
+    return PostingSlot(int(m.group(1)) * 60 + int(m.group(2)), int(m.group(3)) * 60 +
+                       int(m.group(4)))
+
+
+def _plugin_block(tree: yamltree.YMap) -> tuple[yamltree.YMap, int]:
+    """The mapping under ``plugins: - knowledge-site:``; (empty, 0) when it is absent."""
+    plugins = tree.get("plugins")
+    entries: list[tuple[yamltree.YValue, int]] = []
+    if isinstance(plugins, yamltree.YList):
+        entries = list(zip(plugins, plugins.item_lines, strict=True))
+    elif isinstance(plugins, yamltree.YMap):
+        entries = [(yamltree_single(k, v, plugins), plugins.key_lines[k]) for k, v in
+                   plugins.items()]
+    for entry, line in entries:
+        if entry == PLUGIN_NAME:
+            return yamltree.YMap(line), line
+        if isinstance(entry, yamltree.YMap) and PLUGIN_NAME in entry:
+            value = entry[PLUGIN_NAME]
+            if isinstance(value, yamltree.YMap):
+                return value, line
+            return yamltree.YMap(line), line
+    return yamltree.YMap(tree.line), 0
+
+
+def yamltree_single(key: str, value: yamltree.YValue, parent: yamltree.YMap) -> yamltree.YMap:
+    out = yamltree.YMap(parent.key_lines[key])
+    out[key] = value
+    out.key_lines[key] = parent.key_lines[key]
+    return out

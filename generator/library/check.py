@@ -1,0 +1,145 @@
+"""The whole check in one function, readable top to bottom: discover, load, validate, collect.
+
+Nothing here writes a file; ``build`` and the mkdocs plugin call this first and
+refuse to write anything when it reports an error.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from ..content import registry
+from ..content.body_policy import find_policy_problems, split_page
+from ..content.diagnostics import Diagnostic, diag, has_errors
+from ..content.models import VideoDetails
+from ..content.settings import Settings, load_settings
+from ..content.source import discover, load_item, read_text
+from ..content.validate import Context, validate_item
+from . import collect
+from .collect import Library
+from .history import check_history, load_history
+
+
+@dataclass(frozen=True)
+class Options:
+    drafts: bool = False  # include drafts (marked) — preview builds and serve
+    future: bool = False  # include items dated after "now" (marked)
+
+
+@dataclass(frozen=True)
+class Result:
+    library: Library | None
+    diagnostics: list[Diagnostic]
+
+    @property
+    def ok(self) -> bool:
+        return self.library is not None and not has_errors(self.diagnostics)
+
+
+# ``serve`` keeps one of these across rebuilds: an item file whose bytes (size and time) and
+# context (settings, the files of the site, author and topic ids) are unchanged is not read
+# and validated again. item src -> (stamp, context, item, problems).
+Memo = dict[str, tuple[Any, ...]]
+
+
+def run(root: Path, now: datetime, options: Options = Options(), *,
+        memo: Memo | None = None) -> Result:
+    settings, problems = load_settings(root)
+    if settings is None:
+        return Result(None, problems)
+    result = run_with_settings(root, settings, now, options, memo=memo)
+    return Result(result.library, problems + result.diagnostics)
+
+
+def run_with_settings(root: Path, settings: Settings, now: datetime,
+                      options: Options = Options(), *, memo: Memo | None = None) -> Result:
+    docs = (root / settings.docs_dir)
+    if not docs.is_dir():
+        return Result(None, [diag("mkdocs.yml", 1, "docs_dir", "settings.docs_dir",
+                                  value=settings.docs_dir)])
+    found = discover(docs)
+    problems: list[Diagnostic] = [
+        diag(f"{settings.docs_dir}/{src}", 1, "file", "file.symlink_outside")
+        for src in found.outside_links
+    ] + [
+        diag(f"{settings.docs_dir}/{src}", 1, "file", "file.symlink_folder")
+        for src in found.folder_links
+    ]
+    authors = registry.load_authors(docs, root, found.files)
+    topics = registry.load_topics(docs, root)
+    problems += authors.diagnostics + topics.diagnostics
+    ctx = Context(settings, docs, found.files, authors.ids, topics.ids)
+
+    items = []
+    supporting: set[str] = set()
+    context = (repr(settings), found.files, authors.ids, topics.ids) if memo is not None else ()
+    for kind, src in found.items:
+        stamp = _stamp(docs / src) if memo is not None else None
+        kept = memo.get(src) if memo is not None else None
+        if (kept is not None and kept[0] == stamp and kept[1] == context
+                and all(_stamp(docs / dep) == s for dep, s in kept[4])):
+            item, p = kept[2], kept[3]
+        else:
+            source, p = load_item(docs, root, kind, src)
+            item = None
+            if source is not None:
+                item, more = validate_item(source, ctx)
+                p = p + more
+            if memo is not None:
+                deps: tuple[tuple[str, tuple[int, int] | None], ...] = ()
+                if item is not None and isinstance(item.details, VideoDetails) and \
+                        item.details.transcript_path:
+                    path = item.details.transcript_path
+                    deps = ((path, _stamp(docs / path)),)
+                memo[src] = (stamp, context, item, p, deps)
+        problems += p
+        if item is not None:
+            items.append(item)
+            if isinstance(item.details, VideoDetails) and item.details.transcript_path:
+                supporting.add(item.details.transcript_path)
+    pages = frozenset(found.markdown - {src for _, src in found.items} - supporting)
+    problems += _page_policy(docs, root, pages)
+
+    problems += collect.check_addresses(items, pages)
+    problems += collect.check_translations(items)
+    shown = [i for i in items if (options.drafts or not i.draft)
+             and (options.future or i.date <= now)]
+    problems += collect.check_links(items, items, found.files, pages, now)
+    history = load_history(root, settings.docs_dir, tz=settings.tz, now=now)
+    problems += check_history(history, items, live=[collect.page_url(p) for p in pages],
+                              now=now)
+    library = Library(
+        settings=settings, now=now, authors=authors.entries, topics=topics.entries,
+        items=collect.newest_first(i for i in shown if not i.retired),
+        all_items=collect.newest_first(items),
+        pages=pages, supporting=frozenset(supporting),
+        preview=options.drafts or options.future,
+        retired=collect.newest_first(i for i in shown if i.retired),
+        history=history, files=found.files,
+    )
+    return Result(library, problems)
+
+
+def _page_policy(docs: Path, root: Path, pages: frozenset[str]) -> list[Diagnostic]:
+    """Librarians' own pages (about, ask a librarian …) follow the body policy too."""
+    out: list[Diagnostic] = []
+    for src in sorted(pages):
+        full = docs / src
+        rel = full.relative_to(root).as_posix() if full.is_relative_to(root) else full.as_posix()
+        text, _ = read_text(full, rel)  # an unreadable page is mkdocs' to report
+        if text is not None:
+            body, line = split_page(text)
+            out += find_policy_problems(rel, body, line)
+    return out
+
+
+def _stamp(path: Path) -> tuple[int, int] | None:
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return st.st_mtime_ns, st.st_size

@@ -1,0 +1,123 @@
+"""Collect: checks across files and the indexes the pages are rendered from."""
+
+from __future__ import annotations
+
+import posixpath
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime
+
+from ..content.diagnostics import Diagnostic, diag
+from ..content.models import KIND_BY_FOLDER, Author, Item, Kind, Topic
+from ..content.settings import Settings
+from .history import History
+
+
+@dataclass(frozen=True)
+class Library:
+    """Everything validated, ready to render. ``items`` are the ones this build publishes."""
+
+    settings: Settings
+    now: datetime
+    authors: dict[str, Author]
+    topics: dict[str, Topic]
+    items: tuple[Item, ...]  # published (or shown in a preview), newest first
+    all_items: tuple[Item, ...]  # every valid item, for address checks and redirects
+    pages: frozenset[str]  # ordinary Markdown pages (src paths relative to docs_dir)
+    supporting: frozenset[str]  # Markdown files read as part of an item (transcripts)
+    preview: bool  # drafts/scheduled items included and marked
+    retired: tuple[Item, ...] = ()  # published, then taken down on purpose: a note remains
+    history: History | None = None  # what git remembers was published (None: not read)
+    files: frozenset[str] = frozenset()  # every file under docs_dir (links in raw HTML)
+
+    def by_kind(self, kind: Kind) -> list[Item]:
+        return [i for i in self.items if i.kind is kind]
+
+    def is_unpublished(self, item: Item) -> bool:
+        return not item.is_published(self.now)
+
+
+def page_url(src: str) -> str:
+    """mkdocs' directory URL for a Markdown page: ``about.md`` -> ``about/``."""
+    stem = src[: -len(".md")]
+    if stem == "index" or stem.endswith("/index"):
+        return stem[: -len("index")]
+    return stem + "/"
+
+
+def check_addresses(items: Iterable[Item], pages: Iterable[str]) -> list[Diagnostic]:
+    """No two things may claim one address: items, their aliases, ordinary pages."""
+    claims: dict[str, list[tuple[Item | None, str, int]]] = defaultdict(list)
+    for src in pages:
+        claims[page_url(src)].append((None, src, 1))
+    for item in items:
+        claims[item.url].append((item, "address", item.line_of("slug")
+                                 if "slug" in dict(item.key_lines) else 1))
+        for alias, line in zip(item.aliases, item.alias_lines, strict=True):
+            claims[alias].append((item, "aliases", line))
+    out = []
+    for url, owners in sorted(claims.items()):
+        if len(owners) < 2:
+            continue
+        for i, (owner, field_name, line) in enumerate(owners):
+            others = [o for j, o in enumerate(owners) if j != i]
+            names = ", ".join(sorted({_where(o[0], o[1]) for o in others}))
+            if owner is None:
+                continue  # the ordinary page is reported through the item that clashes
+            code = "address.duplicate" if field_name == "address" else "alias.taken"
+            out.append(diag(owner.path, line, "slug" if field_name == "address" else "aliases",
+                            code, address="/" + url, other=names))
+    return out
+
+
+def _where(item: Item | None, src: str) -> str:
+    return item.path if item else src
+
+
+def check_links(items: Iterable[Item], every: Iterable[Item], files: frozenset[str],
+                pages: frozenset[str], now: datetime) -> list[Diagnostic]:
+    """Every link from an item to a file of the site must point at something that exists."""
+    by_src = {i.src: i for i in every}
+    by_url = {i.url: i for i in every}
+    page_urls = {page_url(p) for p in pages}
+    out = []
+    for item in items:
+        for link in item.links:
+            target = link.target
+            other: Item | None
+            if target in by_src:
+                other = by_src[target]
+            elif target in files or target in pages:
+                continue
+            elif (target.rstrip("/") + "/") in by_url:
+                other = by_url[target.rstrip("/") + "/"]
+            elif (target.rstrip("/") + "/") in page_urls or target in ("", "."):
+                continue
+            else:
+                folder = target.split("/")[0]
+                code = "link.broken_item" if folder in KIND_BY_FOLDER else "link.broken"
+                out.append(diag(item.path, link.line, "body", code,
+                                value=link.written or posixpath.basename(target) or target))
+                continue
+            if other is not None and not other.is_published(now) and item.is_published(now):
+                out.append(diag(item.path, link.line, "body", "link.unpublished", warning=True,
+                                other=other.path))
+    return out
+
+
+def check_translations(items: Iterable[Item]) -> list[Diagnostic]:
+    slugs = defaultdict(list)
+    for item in items:
+        slugs[item.slug].append(item)
+    out = []
+    for item in items:
+        if item.translation_of and item.translation_of not in slugs:
+            out.append(diag(item.path, item.line_of("translation_of"), "translation_of",
+                            "translation.missing", value=item.translation_of))
+    return out
+
+
+def newest_first(items: Iterable[Item]) -> tuple[Item, ...]:
+    """Newest first; ties broken by type and slug so the order never depends on the disk."""
+    return tuple(sorted(items, key=lambda i: (-i.date.timestamp(), i.kind.value, i.slug)))

@@ -1,0 +1,59 @@
+"""The Content-Security-Policy each page carries as a ``<meta>`` tag.
+
+Scripts only from the site itself — plus, by their SHA-256, the few inline scripts
+Material's own templates write (theme and palette set-up), so a script smuggled into
+content cannot run even if it got past the body policy. Frames only from the
+privacy-enhanced video players, and only after the patron pressed play.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import re
+
+from ..content.embeds import FRAME_HOSTS
+
+# Inline, executable <script> elements (no src, no data type such as JSON-LD).
+_INLINE_SCRIPT = re.compile(
+    r"<script(?![^>]*\bsrc=)(?![^>]*\btype=\"application/(?:ld\+)?json\")[^>]*>(.*?)</script>",
+    re.S | re.I,
+)
+_CHARSET = re.compile(r"<meta charset=[\"']?utf-8[\"']?>", re.I)
+
+
+def policy(html: str) -> str:
+    hashes = sorted({_sha256(m.group(1)) for m in _INLINE_SCRIPT.finditer(html)})
+    frames = " ".join(sorted(FRAME_HOSTS))
+    return "; ".join([
+        "default-src 'self'",
+        # Pagefind's index is WebAssembly: it needs 'wasm-unsafe-eval' (not 'unsafe-eval').
+        "script-src 'self' 'wasm-unsafe-eval' " + " ".join(f"'{h}'" for h in hashes),
+        "style-src 'self' 'unsafe-inline'",
+        "img-src 'self' data:",
+        "font-src 'self' data:",
+        "media-src 'self'",
+        "connect-src 'self'",
+        f"frame-src {frames}",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+    ])
+
+
+def with_policy(html: str, content: str = "") -> str:
+    """The page with its policy as the first thing after ``<meta charset>``. ``content``,
+    the page's article (mkdocs' ``page.content``), is left out when hashing: only the
+    theme's own inline scripts are allowed, so one that slipped into the content cannot
+    run."""
+    theme_only = html.replace(content, "") if content else html
+    tag = f'<meta http-equiv="Content-Security-Policy" content="{policy(theme_only)}">'
+    match = _CHARSET.search(html)
+    if match is None:
+        return html
+    return html[:match.end()] + tag + html[match.end():]
+
+
+def _sha256(script: str) -> str:
+    digest = hashlib.sha256(script.encode("utf-8")).digest()
+    return "sha256-" + base64.b64encode(digest).decode("ascii")

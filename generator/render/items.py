@@ -1,0 +1,280 @@
+"""Render: the library -> Markdown pages for the engine (item pages and listings).
+
+One Jinja environment with autoescape on and StrictUndefined. The pages are
+Markdown with HTML blocks, so the same files serve mkdocs, ProperDocs, and
+``export`` for any other mkdocs-compatible engine.
+"""
+
+from __future__ import annotations
+
+import math
+import posixpath
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from datetime import datetime
+from functools import cache, cached_property
+from typing import Any
+from urllib.parse import quote, urlsplit
+
+from babel.dates import format_date
+from jinja2 import Environment, PackageLoader, StrictUndefined
+from markupsafe import Markup
+
+from ..content.embeds import embed_bare_urls
+from ..content.models import Item, ReviewDetails, TutorialDetails, VideoDetails
+from ..content.validate import resolve_path
+from ..library.collect import Library, page_url
+from ..library.relations import Indexes, build_indexes, tag_slug
+from ..pictures.thumbnails import Thumbnail
+from ..values.licenses import license_url
+from ..values.links import local_target, relative, rewrite_links
+from ..words.pages import make_translator
+from . import citation
+from .video_player import bare_url_renderer, player_for, split_transcript, transcript_for
+
+WORDS_PER_MINUTE = 200  # a common figure for reading on screens, Indonesian and English alike
+_WORD = re.compile(r"\w+", re.UNICODE)
+_MARKUP = re.compile(r"<[^>]+>|!?\[|\]\([^)]*\)|[#*_`>|~-]+")
+
+
+@dataclass(frozen=True)
+class GeneratedPage:
+    src: str  # path relative to docs_dir, e.g. tutorials/x.md
+    markdown: str
+    title: str
+    description: str
+    lang: str
+    item: Item | None = None
+    searchable: bool = False  # indexed by the site search (items; not listings)
+
+    @property
+    def url(self) -> str:
+        return page_url(self.src)
+
+
+@cache
+def environment() -> Environment:
+    """The process's one Jinja environment: shared, so each template is compiled once.
+    (A new Environment per call compiled head_meta.html, share_buttons.html and
+    redirect.html again for every page: a quarter of a 1,000-item build.)"""
+    env = Environment(
+        loader=PackageLoader("generator", "templates"),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["urlquote"] = lambda s: quote(str(s), safe="")
+    return env
+
+
+def reading_minutes(markdown: str) -> int:
+    words = len(_WORD.findall(_MARKUP.sub(" ", markdown)))
+    return max(1, math.ceil(words / WORDS_PER_MINUTE))
+
+
+class Renderer:
+    def __init__(self, library: Library, thumbs: Mapping[str, Thumbnail] | None = None,
+                 memo: dict[str, tuple[Any, GeneratedPage]] | None = None) -> None:
+        self.library = library
+        self.settings = library.settings
+        self.env = environment()
+        self.thumbs = dict(thumbs or {})
+        self.files = frozenset(i.src for i in library.all_items)
+        # serve keeps the item pages of its previous build: item.src -> (inputs, page)
+        self.memo = memo
+
+    @cached_property
+    def _site_inputs(self) -> int:
+        """What every item page depends on besides its item: settings, authors, topics,
+        where each item's page is (links between items), the thumbnails."""
+        lib = self.library
+        return hash((repr(self.settings), tuple(sorted(lib.authors.items())),
+                     tuple(sorted(lib.topics.items())), frozenset(self._page_of_src.items()),
+                     frozenset(self.thumbs.items())))
+
+    @cached_property
+    def indexes(self) -> Indexes:
+        tz = self.settings.tz
+        years = {i.src: i.date.astimezone(tz).year for i in self.library.items}
+        return build_indexes(self.library.items, years)
+
+    @cached_property
+    def _every_file(self) -> frozenset[str]:
+        return self.library.files | self.files
+
+    @cached_property
+    def _page_of_src(self) -> dict[str, str]:
+        """Item source file -> its generated page, for rewriting links between items."""
+        return {i.src: i.page_src for i in self.library.all_items}
+
+    def pages(self) -> list[GeneratedPage]:
+        from .listings import listing_pages
+
+        out = [self.item_page(item) for item in self.library.items]
+        out += [self.retired_page(item) for item in self.library.retired]
+        out += listing_pages(self)
+        return out
+
+    # -- helpers shared by templates ---------------------------------------------------
+    def common(self, lang: str, here: str) -> dict[str, Any]:
+        """What every template gets: words in ``lang``, dates, links relative to ``here``."""
+        base = lang.split("-")[0]
+        tz = self.settings.tz
+        locale = base if base in ("id", "en") else "en"
+
+        def fmt_date(moment: datetime) -> str:
+            return format_date(moment.astimezone(tz).date(), format="long", locale=locale)
+
+        def url(target: str) -> str:
+            return relative(target, here)
+
+        return {
+            "t": make_translator(lang),
+            "fmt_date": fmt_date,
+            "url": url,
+            "thumb": self.thumb,
+            "library": self.library,
+            "settings": self.settings,
+            "lang": lang,
+            "tag_slug": tag_slug,
+            "absolute": self.absolute,
+        }
+
+    def absolute(self, path: str) -> str:
+        return self.settings.site_url + path
+
+    def thumb(self, item: Item) -> Thumbnail | None:
+        return self.thumbs.get(item.image) if item.image else None
+
+    def item_page(self, item: Item) -> GeneratedPage:
+        if self.memo is None:
+            return self._item_page(item)
+        idx = self.indexes
+        inputs = (item, tuple(idx.related.get(item.src, ())),
+                  tuple(idx.translations.get(item.src, ())), self.library.is_unpublished(item),
+                  self._site_inputs)
+        kept = self.memo.get(item.src)
+        if kept is not None and kept[0] == inputs:
+            return kept[1]
+        page = self._item_page(item)
+        self.memo[item.src] = (inputs, page)
+        return page
+
+    def _item_page(self, item: Item) -> GeneratedPage:
+        ctx = self.common(item.lang, item.url)
+        details = item.details
+        idx = self.indexes
+        extra: dict[str, Any] = {}
+        if isinstance(details, ReviewDetails) and details.book.isbn13 and self.settings.catalog_url:
+            extra["catalog_link"] = self.settings.catalog_url.replace(
+                "{isbn}", quote(details.book.isbn13))
+        body = self._rewrite_body(item)
+        transcript = None
+        if isinstance(details, VideoDetails):
+            section = None
+            if details.transcript_in_body:
+                body, section = split_transcript(body)
+            transcript = transcript_for(details.transcript or section, item.lang)
+        body = embed_bare_urls(body, bare_url_renderer(self.env, item.lang, ctx["url"]))
+        video = details.video if isinstance(details, TutorialDetails | VideoDetails) else None
+        # A video page's own picture is the player's poster; a tutorial's video gets the
+        # drawn placeholder, since the cover already stands at the top of the page.
+        poster = item.image if isinstance(details, VideoDetails) else None
+        player = (player_for(video, lang=item.lang, title=item.title, image=poster)
+                  if video else None)
+        authors = [self.library.authors[a] for a in item.authors]
+        absolute_url = self.absolute(item.url)
+        ask = dict(self.settings.ask_librarian)
+        from .share_buttons import render_share_buttons  # it renders with this module's env
+
+        template = self.env.get_template(f"item/{item.kind.value}.md.j2")
+        markdown = template.render(
+            item=item,
+            details=details,
+            body=Markup(body),
+            player=player,
+            transcript_block=transcript,
+            authors=authors,
+            topics=[self.library.topics[t] for t in item.topics],
+            license_link=license_url(item.license),
+            unpublished=self.library.is_unpublished(item),
+            video=video,
+            video_host=_host(video.source.url) if video else "",
+            reading_minutes=reading_minutes(item.body + (details.transcript or "" if
+                                                         isinstance(details, VideoDetails)
+                                                         else "")),
+            related=idx.related.get(item.src, []),
+            translations=idx.translations.get(item.src, []),
+            page_url_abs=absolute_url,
+            cite_apa=citation.apa(authors, item.title, item.date.astimezone(self.settings.tz),
+                                  self.settings.library_name, absolute_url),
+            cite_bibtex=citation.bibtex(f"{item.slug}-{item.date.year}", authors, item.title,
+                                        item.date.astimezone(self.settings.tz),
+                                        self.settings.library_name, absolute_url, item.lang),
+            ask_whatsapp=_digits(ask.get("whatsapp", "")),
+            ask_email=ask.get("email", ""),
+            ask_url=ask.get("url", ""),
+            share_buttons=render_share_buttons(self.library, item),
+            **extra,
+            **ctx,
+        )
+        return GeneratedPage(item.page_src, markdown, item.title, item.summary, item.lang, item,
+                             searchable=True)
+
+    def retired_page(self, item: Item) -> GeneratedPage:
+        """A retired item keeps its address with a short note and links onwards."""
+        markdown = self.render("pages/retired.md.j2", item.lang, item.url, item=item,
+                               topics=[self.library.topics[t] for t in item.topics
+                                       if t in self.library.topics])
+        return GeneratedPage(item.page_src, markdown, item.title, item.summary, item.lang)
+
+    def _rewrite_body(self, item: Item) -> str:
+        """Links to another item's source file point at that item's generated page."""
+        def rewrite(target: str) -> str | None:
+            local = local_target(target)
+            if local is None:
+                return None
+            resolved = resolve_path(local[0], item.src, self.files)
+            page = self._page_of_src.get(resolved or "")
+            if page is None or page == resolved:
+                return None
+            new = posixpath.relpath(page, posixpath.dirname(item.src))
+            return new + (f"#{local[1]}" if local[1] else "")
+
+        def rewrite_html(target: str) -> str | None:
+            # mkdocs rewrites the links of Markdown, not those of raw HTML: a file written
+            # relative to the item's source (as check reads it) is made relative to the page,
+            # which sits one folder deeper (tutorials/x.md -> tutorials/x/).
+            # A site-absolute path (/images/x.jpg) is made relative too: the site may live
+            # under a sub-path of its host.
+            local = local_target(target)
+            if local is None:
+                return None
+            resolved = resolve_path(local[0], item.src, self._every_file)
+            if resolved is None:
+                return None
+            page = self._page_of_src.get(resolved)
+            url = page_url(page) if page else (page_url(resolved) if resolved.endswith(".md")
+                                               else resolved)
+            return quote(relative(url, item.url)) + (f"#{local[1]}" if local[1] else "")
+
+        return rewrite_links(item.body, rewrite, rewrite_html)
+
+    def render(self, template: str, lang: str, here: str, **context: Any) -> str:
+        return self.env.get_template(template).render(**self.common(lang, here), **context)
+
+
+def _digits(phone: str) -> str:
+    """wa.me wants the number in international form with digits only: +62 812-… -> 62812…"""
+    return "".join(ch for ch in phone if ch.isdigit())
+
+
+def _host(url: str) -> str:
+    host = (urlsplit(url).hostname or "").removeprefix("www.").removeprefix("m.")
+    return {"youtu.be": "YouTube", "youtube.com": "YouTube", "vimeo.com": "Vimeo"}.get(host, host)
+
+
+Translator = Callable[..., str]

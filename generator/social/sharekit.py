@@ -1,0 +1,452 @@
+"""The share kit: ready-to-paste social-media posts for every published item.
+
+Per item and platform: the text (in the item's language, with hashtags from its topics and
+tags), a tracked link (``utm_source=<platform>&utm_medium=social&utm_campaign=<slug>``), the
+preview picture, and a suggested time (the next posting slot on or after publication, in the
+site's time zone). Written into the built site as:
+
+- ``share/posts.csv``: one row per post; header ``scheduled_at, platform, text, link, image,
+  item``. Spreadsheet-safe: a cell starting with ``=``, ``+``, ``-``, ``@``, a tab or a
+  carriage return gets a leading ``'`` so Excel/LibreOffice/Sheets never run it as a formula
+  (OWASP "CSV injection"). The JSON keeps the exact text.
+- ``share/posts.json``: the same posts with more fields.
+- ``share/calendar.ics``: one event per post (RFC 5545, written here: CRLF line ends, lines
+  folded at 75 octets, TEXT escaped; DTSTAMP is the item's date, never the clock; UIDs stay
+  the same from build to build).
+- ``/share/``: a staff page with a copy button per post (not indexed, not searched).
+
+X counts every link as 23 characters and most other characters outside Latin/general
+punctuation as 2 ("weighted length"); ``x_length`` counts that way (erring long, never short)
+and X posts are trimmed with an ellipsis to fit 280, never cutting the link.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+import unicodedata
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+from zoneinfo import ZoneInfo
+
+from text_unidecode import unidecode
+
+from ..content.models import Item, Kind, TutorialDetails
+from ..content.settings import PostingSlot
+from ..library.collect import Library
+from ..pictures.previews import kind_label, preview_path
+from ..render.items import GeneratedPage, environment
+from ..render.link_preview import absolute
+from ..values.links import relative
+from ..words.social import translator
+
+PLATFORMS = ("x", "facebook", "instagram", "whatsapp", "telegram", "youtube", "tiktok")
+VIDEO_PLATFORMS = frozenset({"youtube", "tiktok"})
+CSV_HEADER = ("scheduled_at", "platform", "text", "link", "image", "item")
+X_LIMIT = 280
+X_URL_LENGTH = 23
+SHARE_PAGE_ITEMS = 50  # the staff page shows the newest items; the files hold every one
+HASHTAGS = {"x": 2, "facebook": 3, "instagram": 10, "whatsapp": 0, "telegram": 0,
+            "youtube": 3, "tiktok": 5}
+_ELLIPSIS = "…"
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+@dataclass(frozen=True)
+class Post:
+    platform: str
+    text: str  # ready to paste
+    link: str  # the item's address with this platform's UTM parameters
+    image: str  # absolute address of the preview picture
+    scheduled_at: datetime  # aware, in the site's time zone
+    item: str  # the item's canonical address
+    item_src: str  # the item's source file, relative to docs_dir
+    kind: str
+    slug: str
+    title: str
+    lang: str
+    short_link: str | None = None
+
+
+# -- counting, hashtags, links, slots -----------------------------------------------------------
+
+# Code points X counts as 1; everything else counts 2 (twitter-text v3 configuration).
+_LIGHT_RANGES = ((0x0000, 0x10FF), (0x2000, 0x200D), (0x2010, 0x201F), (0x2032, 0x2037))
+_URL = re.compile(
+    r"(?P<scheme>https?://\S+)"
+    r"|(?<![\w@.#/-])(?P<bare>(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}(?:/\S*)?)",
+    re.IGNORECASE,
+)
+_TRAILING = ".,:;!?'\")]}…"
+
+
+def _weight(text: str) -> int:
+    return sum(1 if any(lo <= ord(c) <= hi for lo, hi in _LIGHT_RANGES) else 2 for c in text)
+
+
+def x_length(text: str) -> int:
+    """X's weighted length: a URL counts 23, a CJK character or an emoji 2, Latin text 1.
+
+    Errs long, never short: a bare domain (``perpustakaan.id``) X may link counts at least 23,
+    and every code point of an emoji sequence counts, where X counts the sequence as 2.
+    """
+    text = unicodedata.normalize("NFC", text)
+    total, position = 0, 0
+    for match in _URL.finditer(text):
+        total += _weight(text[position:match.start()])
+        url = match.group(0)
+        core = url.rstrip(_TRAILING)
+        tail = url[len(core):]
+        if match.group("scheme"):
+            total += X_URL_LENGTH
+        else:
+            total += max(X_URL_LENGTH, _weight(core))
+        total += _weight(tail)
+        position = match.end()
+    return total + _weight(text[position:])
+
+
+def hashtag(text: str) -> str | None:
+    """``Literasi Informasi`` -> ``#LiterasiInformasi``: ASCII letters and digits only, each
+    word capitalised; None when nothing usable is left or it is only digits."""
+    words = re.findall(r"[A-Za-z0-9]+", unidecode(text))
+    tag = "".join(w[:1].upper() + w[1:] for w in words)
+    if not tag or tag.isdigit():
+        return None
+    return "#" + tag
+
+
+def hashtags(library: Library, item: Item) -> list[str]:
+    """Hashtags from the item's topic names, then its tags; no duplicates (case-insensitive)."""
+    names = [library.topics[t].name for t in item.topics if t in library.topics]
+    out: list[str] = []
+    seen: set[str] = set()
+    for name in [*names, *item.tags]:
+        tag = hashtag(name)
+        if tag and tag.lower() not in seen:
+            seen.add(tag.lower())
+            out.append(tag)
+    return out
+
+
+def tracked(url: str, source: str, campaign: str, medium: str = "social") -> str:
+    """``url`` with ``utm_source``, ``utm_medium`` and ``utm_campaign`` set (replacing any given
+    before), other query parameters and the fragment kept."""
+    parts = urlsplit(url)
+    keep = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)
+            if k not in ("utm_source", "utm_medium", "utm_campaign")]
+    query = urlencode([*keep, ("utm_source", source), ("utm_medium", medium),
+                       ("utm_campaign", campaign)])
+    return urlunsplit((parts.scheme, parts.netloc, parts.path, query, parts.fragment))
+
+
+def next_slot(moment: datetime, slots: Sequence[PostingSlot], tz: ZoneInfo) -> datetime:
+    """The suggested time for a post about something published at ``moment``: the moment
+    itself when it falls inside a slot, else the start of the next slot (the next day's first
+    when none is left today). Without slots, the moment itself. Returned in ``tz``."""
+    local = moment.astimezone(tz).replace(microsecond=0)
+    ordered = sorted(slots, key=lambda s: s.start_minute)
+    if not ordered:
+        return local
+    day = datetime(local.year, local.month, local.day)  # naive midnight, local wall time
+    for offset in range(3):
+        midnight = day + timedelta(days=offset)
+        for slot in ordered:
+            start = _wall(midnight + timedelta(minutes=slot.start_minute), tz)
+            end = _wall(midnight + timedelta(minutes=slot.end_minute), tz)
+            if start <= local < end:
+                return local
+            if local < start:
+                return start
+    raise AssertionError("unreachable: a slot exists every day")
+
+
+def _wall(naive: datetime, tz: ZoneInfo) -> datetime:
+    """A local wall-clock time as an aware datetime (gap times move forward, as clocks do)."""
+    aware = naive.replace(tzinfo=tz)
+    return aware.astimezone(UTC).astimezone(tz)
+
+
+# -- posts ------------------------------------------------------------------------------------
+
+def share_items(library: Library) -> list[Item]:
+    """Items the share kit covers: published (never a draft or a scheduled item shown in a
+    preview), not retired; newest first."""
+    return [i for i in library.items
+            if i.is_published(library.now) and not i.retired]
+
+
+def has_video(item: Item) -> bool:
+    details = item.details
+    return item.kind is Kind.VIDEO or (isinstance(details, TutorialDetails)
+                                       and details.video is not None)
+
+
+def posts_for(library: Library, item: Item, short_link: str | None = None) -> list[Post]:
+    """Every platform's post for one item (YouTube and TikTok only for items with a video)."""
+    settings = library.settings
+    t = translator(item.lang)
+    canonical = absolute(settings, item.url)
+    image = absolute(settings, preview_path(item))
+    when = next_slot(item.date, settings.posting_slots, settings.tz)
+    tags = hashtags(library, item)
+    title, summary = _one_line(item.title), _tidy(item.summary)
+    out = []
+    for platform in PLATFORMS:
+        if platform in VIDEO_PLATFORMS and not has_video(item):
+            continue
+        link = tracked(canonical, platform, item.slug)
+        chosen = tags[:HASHTAGS[platform]]
+        text = _compose(platform, title, summary, chosen, link, t, settings.library_name)
+        out.append(Post(platform, text, link, image, when, canonical, item.src,
+                        item.kind.value, item.slug, item.title, item.lang, short_link))
+    return out
+
+
+def all_posts(library: Library, short_links: Mapping[str, str] | None = None) -> list[Post]:
+    """Every post of the share kit, by suggested time, then item, then platform order."""
+    links = short_links or {}
+    posts = [p for item in share_items(library)
+             for p in posts_for(library, item, links.get(item.src))]
+    order = {p: n for n, p in enumerate(PLATFORMS)}
+    return sorted(posts, key=lambda p: (p.scheduled_at, p.item, order[p.platform]))
+
+
+def _compose(platform: str, title: str, summary: str, tags: list[str], link: str,
+             t: Callable[..., str], library_name: str) -> str:
+    hashline = " ".join(tags)
+    if platform == "x":
+        return x_post(f"{title}\n\n{summary}", tags, link)
+    if platform == "facebook":
+        return _join(f"{title}\n\n{summary}", f"{t('post.read_more')} {link}", hashline)
+    if platform == "instagram":
+        return _join(f"{title}\n\n{summary}", t("post.link_in_bio"), hashline)
+    if platform == "whatsapp":
+        return _join(f"*{title}*\n{summary}", link)
+    if platform == "telegram":
+        return _join(f"{title}\n\n{summary}", link)
+    if platform == "youtube":
+        # YouTube refuses descriptions with angle brackets.
+        text = _join(summary, f"{t('post.video_page')} {link}", library_name, hashline)
+        return text.replace("<", "\u2039").replace(">", "\u203a")
+    if platform == "tiktok":
+        return _join(f"{title}\n\n{summary}", t("post.link_in_bio"), hashline)
+    raise ValueError(f"unknown platform {platform!r}")
+
+
+def x_post(body: str, tags: Sequence[str], link: str, limit: int = X_LIMIT) -> str:
+    """``body``, the link, then as many of ``tags`` as fit; the body is cut (with an ellipsis,
+    at a word where it can) only when even without hashtags it does not fit. The link is
+    never cut."""
+    for count in range(len(tags), -1, -1):
+        text = _join(f"{body}\n{link}", " ".join(tags[:count]))
+        if x_length(text) <= limit:
+            return text
+    budget = limit - x_length(f"\n{link}")
+    return f"{_cut(body, budget)}\n{link}"
+
+
+def _cut(text: str, budget: int) -> str:
+    """The longest start of ``text`` that, with an ellipsis, weighs at most ``budget``."""
+    if budget <= x_length(_ELLIPSIS):
+        return ""
+    low, high = 0, len(text)
+    while low < high:  # longest prefix that fits, by characters
+        mid = (low + high + 1) // 2
+        if x_length(text[:mid].rstrip() + _ELLIPSIS) <= budget:
+            low = mid
+        else:
+            high = mid - 1
+    cut = text[:low]
+    if low < len(text) and not text[low].isspace():
+        space = max(cut.rfind(" "), cut.rfind("\n"))
+        if space > len(cut) // 2:  # end at a word unless that throws away too much
+            cut = cut[:space]
+    while 0 < len(cut) < len(text) and unicodedata.combining(text[len(cut)]):
+        cut = cut[:-1]  # never separate a letter from its accent
+    return cut.rstrip(" \n.,;:-\u2013\u2014") + _ELLIPSIS
+
+
+def _join(*parts: str) -> str:
+    return "\n\n".join(p for p in parts if p)
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _tidy(text: str) -> str:
+    return "\n".join(" ".join(line.split()) for line in text.strip().splitlines())
+
+
+# -- files -------------------------------------------------------------------------------------
+
+def csv_text(posts: Iterable[Post]) -> str:
+    """RFC 4180 CSV (CRLF), UTF-8 without BOM, formula-looking cells neutralised."""
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(CSV_HEADER)
+    for p in posts:
+        writer.writerow([_cell(v) for v in (p.scheduled_at.isoformat(), p.platform, p.text,
+                                             p.link, p.image, p.item)])
+    return buffer.getvalue()
+
+
+def _cell(value: str) -> str:
+    return "'" + value if value.startswith(_FORMULA_START) else value
+
+
+def json_text(library: Library, posts: Iterable[Post]) -> str:
+    settings = library.settings
+    data = {
+        "library": settings.library_name,
+        "site_url": settings.site_url,
+        "timezone": settings.timezone,
+        "posts": [{
+            "scheduled_at": p.scheduled_at.isoformat(),
+            "platform": p.platform,
+            "text": p.text,
+            "link": p.link,
+            "image": p.image,
+            "item": p.item,
+            "item_src": p.item_src,
+            "kind": p.kind,
+            "slug": p.slug,
+            "title": p.title,
+            "lang": p.lang,
+            "short_link": p.short_link,
+        } for p in posts],
+    }
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def ics_text(library: Library, posts: Iterable[Post]) -> str:
+    """An iCalendar file with one 15-minute event per post, in UTC (no VTIMEZONE needed)."""
+    settings = library.settings
+    host = urlsplit(settings.site_url).hostname or "knowledge-site"
+    by_src = {i.src: i for i in library.all_items}
+    t = translator(settings.language)
+    lines = [
+        "BEGIN:VCALENDAR",
+        "VERSION:2.0",
+        "PRODID:-//knowledge-site//share kit//EN",
+        "CALSCALE:GREGORIAN",
+        "METHOD:PUBLISH",
+        "X-WR-CALNAME:" + ics_escape(t("kit.calendar", library=settings.library_name)),
+        "X-WR-TIMEZONE:" + settings.timezone,
+    ]
+    for p in posts:
+        item = by_src.get(p.item_src)
+        stamp = (item.updated or item.date) if item else p.scheduled_at
+        platform = translator(p.lang)(f"platform.{p.platform}")
+        lines += [
+            "BEGIN:VEVENT",
+            f"UID:{p.platform}.{p.kind}.{p.slug}@{host}",
+            "DTSTAMP:" + _ics_utc(stamp),
+            "DTSTART:" + _ics_utc(p.scheduled_at),
+            "DURATION:PT15M",
+            "SUMMARY:" + ics_escape(f"[{platform}] {p.title}"),
+            "DESCRIPTION:" + ics_escape(p.text),
+            "URL:" + p.link,
+            "END:VEVENT",
+        ]
+    lines.append("END:VCALENDAR")
+    return "".join(fold(line) + "\r\n" for line in lines)
+
+
+def ics_escape(text: str) -> str:
+    """RFC 5545 TEXT: backslash, semicolon, comma and line ends escaped; the other control
+    characters, which TEXT cannot hold (only HTAB), left out."""
+    text = text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
+    text = text.replace("\r\n", "\\n").replace("\r", "\\n").replace("\n", "\\n")
+    return _ICS_CONTROLS.sub("", text)
+
+
+_ICS_CONTROLS = re.compile("[\x00-\x08\x0a-\x1f\x7f]")
+
+
+def fold(line: str, limit: int = 75) -> str:
+    """Fold a content line into pieces of at most 75 octets (the continuation's leading space
+    included), never inside a UTF-8 character."""
+    if len(line) <= limit and len(line.encode("utf-8")) <= limit:
+        return line  # most lines: no need to walk them character by character
+    pieces: list[str] = []
+    current, size = "", 0
+    for char in line:
+        width = len(char.encode("utf-8"))
+        room = limit if not pieces else limit - 1
+        if size + width > room:
+            pieces.append(current)
+            current, size = "", 0
+        current += char
+        size += width
+    pieces.append(current)
+    return "\r\n ".join(pieces)
+
+
+def _ics_utc(moment: datetime) -> str:
+    return moment.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
+
+
+def write_share_kit(library: Library, out_dir: Path,
+                    short_links: Mapping[str, str] | None = None) -> None:
+    """``share/posts.csv``, ``share/posts.json`` and ``share/calendar.ics`` under ``out_dir``
+    (the built site). ``short_links`` maps ``item.src`` to its short address, when known."""
+    posts = all_posts(library, short_links)
+    folder = out_dir / "share"
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "posts.csv").write_bytes(csv_text(posts).encode("utf-8"))
+    (folder / "posts.json").write_bytes(json_text(library, posts).encode("utf-8"))
+    (folder / "calendar.ics").write_bytes(ics_text(library, posts).encode("utf-8"))
+
+
+# -- the staff page ------------------------------------------------------------------------------
+
+SHARE_PAGE_SRC = "share/index.md"
+
+
+@dataclass(frozen=True)
+class KitEntry:
+    item: Item
+    label: str
+    posts: tuple[Post, ...]
+    preview: str  # relative to the share page
+    short_link: str | None
+    qr: str | None  # relative to the share page
+
+
+def share_page(library: Library, short_links: Mapping[str, str] | None = None,
+               qr_images: Mapping[str, str] | None = None) -> GeneratedPage:
+    """The staff page ``/share/``: the newest items' posts with copy buttons, and the files.
+
+    ``short_links`` (``item.src`` -> absolute short address) and ``qr_images`` (``item.src``
+    -> the QR code's site path) are shown when given. The page's front matter keeps it out of
+    Material's search; the adapter must also leave it out of the sitemap and the navigation
+    and give it ``<meta name="robots" content="noindex">`` (see link_preview.listing_meta).
+    """
+    settings = library.settings
+    lang = settings.language
+    t = translator(lang)
+    page_url = "share/"
+    links = short_links or {}
+    qrs = qr_images or {}
+    items = share_items(library)
+    entries = []
+    for item in items[:SHARE_PAGE_ITEMS]:
+        posts = tuple(posts_for(library, item, links.get(item.src)))
+        entries.append(KitEntry(
+            item, kind_label(item.kind, lang), posts,
+            relative(preview_path(item), page_url), links.get(item.src),
+            relative(qrs[item.src], page_url) if item.src in qrs else None))
+    markdown = environment().get_template("pages/share.md.j2").render(
+        t=t, entries=entries, more=max(0, len(items) - SHARE_PAGE_ITEMS),
+        url=lambda target: relative(target, page_url),
+        item_url=lambda item: relative(item.url, page_url),
+        fmt_time=lambda moment: moment.strftime("%Y-%m-%d %H:%M %z"),
+        platform=lambda name: t(f"platform.{name}"), lang=lang)
+    return GeneratedPage(SHARE_PAGE_SRC, markdown, t("kit.title"), t("kit.intro"), lang)

@@ -1,0 +1,137 @@
+"""Short links and QR codes for posters and shelves: ``/s/<code>/`` redirects to an item.
+
+A code is the start of the base32 SHA-256 of the item's stable id (an id that never changes,
+supplied by the caller), six characters unless two items would share them: then the item
+published later gets a longer code (seven, eight, … characters), so an older, printed code
+never changes when a new item arrives. Codes use ``a-z`` and ``2-7`` only.
+
+Each short link is a small HTML page (``s/<code>/index.html``: meta refresh, canonical link,
+noindex, a visible link) and a QR code of the short address (``s/<code>/qr.svg``, made with
+segno, pure Python; the same address always gives the same bytes).
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import io
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+import segno
+
+from ..library.collect import Library
+from ..pictures.pool import Drawing, PictureJob
+from ..render.csp import with_policy
+from ..render.items import environment
+from ..render.link_preview import absolute
+from ..values.links import relative
+from ..words.social import translator
+
+CODE_LENGTH = 6
+QR_VERSION = "1"  # bump when qr_svg's drawing changes
+MAX_LENGTH = 52  # a SHA-256 in base32, without padding
+FOLDER = "s"
+
+
+def short_code(stable_id: str, length: int = CODE_LENGTH) -> str:
+    """``length`` characters (a-z, 2-7) derived from ``stable_id``; the same id, the same code."""
+    digest = hashlib.sha256(stable_id.encode("utf-8")).digest()
+    return base64.b32encode(digest).decode("ascii").rstrip("=").lower()[:length]
+
+
+def assign_codes(entries: Iterable[tuple[str, datetime]]) -> dict[str, str]:
+    """Stable id -> code for (stable id, publication date) pairs. Earlier items keep the short
+    form; a later one whose code is taken is lengthened until it is unique (deterministic:
+    decided by date, then id — never by the order of the input)."""
+    taken: dict[str, str] = {}
+    out: dict[str, str] = {}
+    for stable_id, _ in sorted(set(entries), key=lambda e: (e[1], e[0])):
+        if stable_id in out:
+            continue
+        for length in range(CODE_LENGTH, MAX_LENGTH + 1):
+            code = short_code(stable_id, length)
+            if code not in taken:
+                break
+        else:  # pragma: no cover - a full SHA-256 collision
+            raise ValueError(f"two stable ids hash alike: {stable_id!r}, {taken[code]!r}")
+        taken[code] = stable_id
+        out[stable_id] = code
+    return out
+
+
+@dataclass(frozen=True)
+class ShortLink:
+    code: str
+    path: str  # s/<code>/ (site-relative)
+    url: str  # absolute short address
+    target: str  # the item's absolute canonical address
+    qr_path: str  # s/<code>/qr.svg
+
+
+def short_links(library: Library,
+                stable_ids: Mapping[str, str] | None = None) -> dict[str, ShortLink]:
+    """``item.src`` -> its short link, for every item of this build. ``stable_ids`` maps
+    ``item.src`` to the id that never changes; without one an item's address is used. Codes
+    are decided over every valid item (drafts and scheduled ones too), so publishing one never
+    changes another's code."""
+    ids = stable_ids or {}
+
+    def stable(src: str, url: str) -> str:
+        return ids.get(src, url)
+
+    codes = assign_codes((stable(i.src, i.url), i.date) for i in library.all_items)
+    out = {}
+    for item in library.items:
+        code = codes[stable(item.src, item.url)]
+        path = f"{FOLDER}/{code}/"
+        out[item.src] = ShortLink(code, path, absolute(library.settings, path),
+                                  absolute(library.settings, item.url), path + "qr.svg")
+    return out
+
+
+def render_redirect(target: str, canonical: str, title: str, lang: str) -> str:
+    """A small HTML5 page that sends the browser to ``target`` (may be relative) at once, with
+    ``canonical`` (absolute) for search engines and a visible link for everyone else."""
+    # The same Content-Security-Policy as every other page (no script may run here at all).
+    return with_policy(environment().get_template("pages/redirect.html").render(
+        target=target, canonical=canonical, title=title, lang=lang, t=translator(lang)))
+
+
+def qr_svg(url: str, stamp: bytes = b"") -> bytes:
+    """A QR code of ``url`` as a small SVG (dark modules on white, quiet zone of 4);
+    ``stamp`` goes into an XML comment after the declaration (see ``previous_site``)."""
+    qr = segno.make(url, error="m", micro=False)
+    buffer = io.BytesIO()
+    qr.save(buffer, kind="svg", scale=8, border=4, dark="#000", light="#fff", xmldecl=True,
+            svgns=True, title=url, nl=True)
+    data = buffer.getvalue()
+    if not stamp:
+        return data
+    declaration, rest = data.split(b"\n", 1)
+    return declaration + b"\n<!-- " + stamp + b" -->\n" + rest
+
+
+def qr_job(link: ShortLink) -> PictureJob:
+    key = hashlib.sha256(f"{QR_VERSION}\n{segno.__version__}\n{link.url}".encode())
+    return PictureJob(link.qr_path, f"knowledge-site {key.hexdigest()}".encode(), "qr",
+                      (link.url,))
+
+
+def write_short_links(library: Library, out_dir: Path, links: Mapping[str, ShortLink], *,
+                      qr: bool = True) -> None:
+    """``s/<code>/index.html`` under ``out_dir`` for every item's link (``short_links``), and
+    ``s/<code>/qr.svg`` unless ``qr`` is False (a build draws those with its other pictures:
+    ``artwork``)."""
+    by_src = {i.src: i for i in library.items}
+    for src, link in links.items():
+        item = by_src[src]
+        folder = out_dir / link.path
+        folder.mkdir(parents=True, exist_ok=True)
+        html = render_redirect(relative(item.url, link.path), link.target, item.title,
+                               item.lang)
+        (folder / "index.html").write_bytes(html.encode("utf-8"))
+    if qr:
+        Drawing([qr_job(link) for link in links.values()], out_dir, workers=0).start().finish()
