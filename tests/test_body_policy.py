@@ -352,7 +352,7 @@ Akhir.
 
 def realistic_html() -> str:
     from generator.content.embeds import embed_bare_urls
-    from generator.render.items import environment
+    from generator.render.environment import environment
     from generator.render.video_player import bare_url_renderer
 
     body = embed_bare_urls(REALISTIC, bare_url_renderer(environment(), "id", lambda p: p))

@@ -366,7 +366,7 @@ def test_retired_page(tmp_path: Path, lang: str, words: str) -> None:
     from lxml import html
 
     from generator.content.models import Topic
-    from generator.render.items import environment
+    from generator.render.environment import environment
     from generator.values.links import relative
 
     item = next(i for i in items_of(make_site(tmp_path)) if i.slug == "dune")

@@ -26,17 +26,16 @@ from generator.content.models import Item
 from generator.content.settings import DEFAULT_SLOTS, PostingSlot
 from generator.library.check import Options, run
 from generator.library.collect import Library
-from generator.pictures.pool import Drawing
+from generator.pictures.pool import Drawing, write_previews, write_site_preview
 from generator.pictures.previews import (
     HEIGHT,
     MAX_BYTES,
     WIDTH,
     PreviewImage,
     render_preview,
-    write_previews,
-    write_site_preview,
 )
 from generator.pictures.previous import Previous
+from generator.pictures.qr import qr_job
 from generator.render.link_preview import listing_meta, og_locale, page_meta, render_head
 from generator.render.share_buttons import render_share_buttons
 from generator.social import linkinbio, sharekit, shortlinks
@@ -366,7 +365,7 @@ def test_previous_site_pictures_are_reused_only_when_unchanged(
 def test_pictures_drawn_by_worker_processes_are_the_same_bytes(tmp_path: Path) -> None:
     links = [shortlinks.ShortLink(f"c{n}", f"s/c{n}/", f"{SITE}s/c{n}/", SITE, f"s/c{n}/qr.svg")
              for n in range(70)]  # enough for the pool (artwork._POOL_FROM)
-    jobs = [shortlinks.qr_job(link) for link in links]
+    jobs = [qr_job(link.url, link.qr_path) for link in links]
     pool = Drawing(jobs, tmp_path / "pool", workers=1).start()
     assert pool._futures  # really handed to another process
     pool.finish()

@@ -40,7 +40,7 @@ from generator.content.embeds import (
 from generator.content.models import Video, VideoSource
 from generator.content.validate import TRANSCRIPT_HEADING
 from generator.content.videos import parse_video_url
-from generator.render.items import environment
+from generator.render.environment import environment
 from generator.render.video_player import (
     TRANSCRIPT_OPEN_MAX,
     bare_url_renderer,

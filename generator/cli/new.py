@@ -10,7 +10,7 @@ from ..content import registry
 from ..content.models import Kind
 from ..content.settings import load_settings
 from ..content.source import discover
-from ..render.items import environment
+from ..render.environment import environment
 from ..values.slugs import slugify
 from .output import message_language, report, says
 

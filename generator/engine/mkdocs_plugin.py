@@ -41,9 +41,9 @@ from ..pictures.pool import Drawing
 from ..pictures.previews import SITE_PREVIEW_PATH, PreviewImage, preview_path
 from ..pictures.previous import Previous
 from ..render.csp import with_policy
-from ..render.items import GeneratedPage
 from ..render.link_preview import listing_meta, page_meta, render_head
 from ..render.listings import home_sections
+from ..render.pages import GeneratedPage
 from ..site.assemble import CSS, JS, Assembly, assemble
 from ..site.publish import UNLISTED, picture_jobs, publish
 from ..site.search_index import SearchIndexError

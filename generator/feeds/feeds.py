@@ -35,7 +35,8 @@ from markupsafe import escape
 
 from ..content.models import Item, Kind
 from ..library.collect import Library, newest_first
-from ..render.items import GeneratedPage, environment
+from ..render.environment import environment
+from ..render.pages import GeneratedPage
 from ..values.licenses import license_url
 from ..values.links import relative
 from ..words import pages as strings

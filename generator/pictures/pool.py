@@ -11,29 +11,20 @@ it or in what order: the same input still gives the same site.
 from __future__ import annotations
 
 import os
-import tempfile
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass
 from multiprocessing import get_context
 from pathlib import Path
 
+from ..library.collect import Library
+from .jobs import PictureJob, write_file
+from .previews import HEIGHT, WIDTH, PreviewImage, preview_jobs, site_preview_job
 from .previous import NOTHING, Previous
 
 # Fewer pictures than this are drawn in the build's own process: starting a worker costs
 # about half a second (a fresh interpreter importing Pillow).
 _POOL_FROM = 64
 _MAX_WORKERS = 4
-
-
-@dataclass(frozen=True)
-class PictureJob:
-    rel: str  # where in the site, e.g. previews/tutorial/x.jpg or s/ab12cd/qr.svg
-    stamp: bytes  # digest of everything the picture is made from, written into its bytes
-    what: str  # "preview" or "qr"
-    text: tuple[str, ...]  # preview: title, type label, library name, language; qr: the address
-    cover: str | None = None  # preview: the cover picture's path
-    colour: tuple[int, int, int] = (0, 0, 0)  # preview: the type's colour
 
 
 def draw(job: PictureJob) -> bytes:
@@ -45,22 +36,9 @@ def draw(job: PictureJob) -> bytes:
         return render_preview(title, label, library_name,
                               Path(job.cover) if job.cover else None, lang,
                               background=job.colour, stamp=job.stamp)
-    from ..social.shortlinks import qr_svg
+    from .qr import qr_svg
 
     return qr_svg(job.text[0], stamp=job.stamp)
-
-
-def write_file(path: Path, data: bytes) -> None:
-    """Through a temporary file, so a reader (or a parallel build) never sees half."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def draw_into(out_dir: str, jobs: list[PictureJob], previous: Previous = NOTHING) -> None:
@@ -140,3 +118,24 @@ class Drawing:
         if self._pool is not None:
             self._pool.shutdown(wait=True, cancel_futures=True)
             self._pool = None
+
+
+# -- in this process (tests, and a site's few pictures) ---------------------------------------
+
+def write_previews(library: Library, docs_dir: Path, out_dir: Path,
+                   previous: Previous = NOTHING) -> dict[str, PreviewImage]:
+    """Draw (or take from ``previous``) every item's preview picture, in this process."""
+    jobs = preview_jobs(library, docs_dir)
+    Drawing(list(jobs.values()), out_dir, previous, workers=0).start().finish()
+    return {src: _written(out_dir, job.rel) for src, job in jobs.items()}
+
+
+def write_site_preview(library: Library, out_dir: Path,
+                       previous: Previous = NOTHING) -> PreviewImage:
+    job = site_preview_job(library)
+    Drawing([job], out_dir, previous, workers=0).start().finish()
+    return _written(out_dir, job.rel)
+
+
+def _written(out_dir: Path, rel: str) -> PreviewImage:
+    return PreviewImage(rel, WIDTH, HEIGHT, (out_dir / rel).stat().st_size)

@@ -28,8 +28,7 @@ from PIL import Image, ImageDraw, ImageFont, ImageOps
 from ..content.models import Item, Kind, ReviewDetails, TutorialDetails, VideoDetails
 from ..library.collect import Library
 from ..words.pages import STRINGS
-from .pool import Drawing, PictureJob
-from .previous import NOTHING, Previous
+from .jobs import PictureJob
 
 WIDTH, HEIGHT = 1200, 630
 MAX_BYTES = 300_000
@@ -223,7 +222,7 @@ def _fit_line(text: str, font: ImageFont.FreeTypeFont, width: int) -> str:
 
 def _background(cover: Path, colour: RGB) -> Image.Image | None:
     """The cover, fitted and tinted: the same for every item that shares the picture and the
-    type, so it is made once for a run of such items (``write_previews`` draws them in that
+    type, so it is made once for a run of such items (``preview_jobs`` plans them in that
     order). Keyed by the file's size and time too: ``serve`` keeps the process."""
     try:
         stat = cover.stat()
@@ -302,25 +301,6 @@ def _job(rel: str, title: str, label: str, library_name: str, cover: Path | None
          cover_digest, lang, list(colour)], ensure_ascii=True).encode()).hexdigest()
     return PictureJob(rel, f"knowledge-site {key}".encode(), "preview",
                       (title, label, library_name, lang), str(cover) if cover else None, colour)
-
-
-def write_previews(library: Library, docs_dir: Path, out_dir: Path,
-                   previous: Previous = NOTHING) -> dict[str, PreviewImage]:
-    """Draw (or take from ``previous``) every item's preview picture, in this process."""
-    jobs = preview_jobs(library, docs_dir)
-    Drawing(list(jobs.values()), out_dir, previous, workers=0).start().finish()
-    return {src: _written(out_dir, job.rel) for src, job in jobs.items()}
-
-
-def write_site_preview(library: Library, out_dir: Path,
-                       previous: Previous = NOTHING) -> PreviewImage:
-    job = site_preview_job(library)
-    Drawing([job], out_dir, previous, workers=0).start().finish()
-    return _written(out_dir, job.rel)
-
-
-def _written(out_dir: Path, rel: str) -> PreviewImage:
-    return PreviewImage(rel, WIDTH, HEIGHT, (out_dir / rel).stat().st_size)
 
 
 def _stat(path: Path) -> tuple[int, int]:

@@ -1,8 +1,7 @@
-"""Render: the library -> Markdown pages for the engine (item pages and listings).
+"""Item pages: one item -> one Markdown page for the engine (and a retired item's note).
 
-One Jinja environment with autoescape on and StrictUndefined. The pages are
-Markdown with HTML blocks, so the same files serve mkdocs, ProperDocs, and
-``export`` for any other mkdocs-compatible engine.
+The pages are Markdown with HTML blocks, written by the templates in ``templates/item``;
+``Renderer`` also holds what listings and other pages share (words, dates, relative links).
 """
 
 from __future__ import annotations
@@ -11,14 +10,12 @@ import math
 import posixpath
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 from datetime import datetime
-from functools import cache, cached_property
+from functools import cached_property
 from typing import Any
 from urllib.parse import quote, urlsplit
 
 from babel.dates import format_date
-from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
 from ..content.embeds import embed_bare_urls
@@ -31,43 +28,14 @@ from ..values.licenses import license_url
 from ..values.links import local_target, relative, rewrite_links
 from ..words.pages import make_translator
 from . import citation
+from .environment import environment
+from .pages import GeneratedPage
+from .share_buttons import render_share_buttons
 from .video_player import bare_url_renderer, player_for, split_transcript, transcript_for
 
 WORDS_PER_MINUTE = 200  # a common figure for reading on screens, Indonesian and English alike
 _WORD = re.compile(r"\w+", re.UNICODE)
 _MARKUP = re.compile(r"<[^>]+>|!?\[|\]\([^)]*\)|[#*_`>|~-]+")
-
-
-@dataclass(frozen=True)
-class GeneratedPage:
-    src: str  # path relative to docs_dir, e.g. tutorials/x.md
-    markdown: str
-    title: str
-    description: str
-    lang: str
-    item: Item | None = None
-    searchable: bool = False  # indexed by the site search (items; not listings)
-
-    @property
-    def url(self) -> str:
-        return page_url(self.src)
-
-
-@cache
-def environment() -> Environment:
-    """The process's one Jinja environment: shared, so each template is compiled once.
-    (A new Environment per call compiled head_meta.html, share_buttons.html and
-    redirect.html again for every page: a quarter of a 1,000-item build.)"""
-    env = Environment(
-        loader=PackageLoader("generator", "templates"),
-        autoescape=True,
-        undefined=StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-    )
-    env.filters["urlquote"] = lambda s: quote(str(s), safe="")
-    return env
 
 
 def reading_minutes(markdown: str) -> int:
@@ -109,14 +77,6 @@ class Renderer:
     def _page_of_src(self) -> dict[str, str]:
         """Item source file -> its generated page, for rewriting links between items."""
         return {i.src: i.page_src for i in self.library.all_items}
-
-    def pages(self) -> list[GeneratedPage]:
-        from .listings import listing_pages
-
-        out = [self.item_page(item) for item in self.library.items]
-        out += [self.retired_page(item) for item in self.library.retired]
-        out += listing_pages(self)
-        return out
 
     # -- helpers shared by templates ---------------------------------------------------
     def common(self, lang: str, here: str) -> dict[str, Any]:
@@ -188,8 +148,6 @@ class Renderer:
         authors = [self.library.authors[a] for a in item.authors]
         absolute_url = self.absolute(item.url)
         ask = dict(self.settings.ask_librarian)
-        from .share_buttons import render_share_buttons  # it renders with this module's env
-
         template = self.env.get_template(f"item/{item.kind.value}.md.j2")
         markdown = template.render(
             item=item,

@@ -27,7 +27,7 @@ from ..content.settings import Settings
 from ..library.collect import Library
 from ..pictures.previews import PreviewImage, kind_label
 from ..values.licenses import license_url
-from .items import environment
+from .environment import environment
 
 JsonObject = dict[str, Any]
 

@@ -9,12 +9,10 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from ..content.models import Item, Kind
-
-if TYPE_CHECKING:
-    from .items import GeneratedPage, Renderer
+from .items import Renderer
+from .pages import GeneratedPage
 
 PAGE_SIZE = 24
 HOME_NEWEST = 6
@@ -40,8 +38,6 @@ def _page_url(base: str, n: int) -> str:
 
 def paginated(r: Renderer, base: str, title: str, description: str, items: list[Item],
               intro: str = "", heading_extra: str = "") -> list[GeneratedPage]:
-    from .items import GeneratedPage
-
     lang = r.settings.language
     count = max(1, math.ceil(len(items) / PAGE_SIZE))
     out = []
@@ -58,8 +54,6 @@ def paginated(r: Renderer, base: str, title: str, description: str, items: list[
 
 
 def listing_pages(r: Renderer) -> list[GeneratedPage]:
-    from .items import GeneratedPage
-
     lib = r.library
     idx = r.indexes
     lang = r.settings.language

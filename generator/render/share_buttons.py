@@ -16,7 +16,7 @@ from markupsafe import Markup
 from ..content.models import Item
 from ..library.collect import Library
 from ..words.social import translator
-from .items import environment
+from .environment import environment
 from .link_preview import absolute
 
 

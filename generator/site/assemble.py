@@ -16,7 +16,9 @@ from ..library.collect import Library
 from ..library.history import stable_ids as history_ids
 from ..pictures.previous import NOTHING, Previous
 from ..pictures.thumbnails import thumbnails_for
-from ..render.items import GeneratedPage, Renderer
+from ..render.items import Renderer
+from ..render.listings import listing_pages
+from ..render.pages import GeneratedPage
 from ..social.linkinbio import links_page
 from ..social.sharekit import share_page
 from ..social.shortlinks import ShortLink, short_links
@@ -53,7 +55,9 @@ def assemble(library: Library, docs: Path, *, previous: Previous = NOTHING,
         share_page(library, {src: link.url for src, link in links.items()},
                    {src: link.qr_path for src, link in links.items()}),
     ]
-    pages = {p.src: p for p in [*renderer.pages(), *extra]}
+    pages = {p.src: p for p in [*(renderer.item_page(i) for i in library.items),
+                                *(renderer.retired_page(i) for i in library.retired),
+                                *listing_pages(renderer), *extra]}
     binaries = {th.src: data for th, data in thumbs.values() if data is not None}
     assets = {name: ASSETS / Path(name).name for name in CSS + JS}
     return Assembly(renderer, pages, dict(sorted(binaries.items())), assets, stable_ids,

@@ -14,10 +14,12 @@ from lxml import etree
 from ..feeds.feeds import write_feeds
 from ..library.collect import Library, page_url
 from ..library.history import output_path, redirects
-from ..pictures.pool import Drawing, PictureJob
+from ..pictures.jobs import PictureJob
+from ..pictures.pool import Drawing
 from ..pictures.previews import preview_jobs, site_preview_job
+from ..pictures.qr import qr_job
 from ..social.sharekit import write_share_kit
-from ..social.shortlinks import qr_job, render_redirect, write_short_links
+from ..social.shortlinks import render_redirect, write_short_links
 from ..values.links import relative
 from .assemble import Assembly
 from .search_index import build_search_index
@@ -30,7 +32,7 @@ _SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 def picture_jobs(library: Library, assembly: Assembly, docs: Path) -> list[PictureJob]:
     """Every picture a build draws: previews (items, site) and the short links' QR codes."""
     return [*preview_jobs(library, docs).values(), site_preview_job(library),
-            *(qr_job(link) for link in assembly.short_links.values())]
+            *(qr_job(link.url, link.qr_path) for link in assembly.short_links.values())]
 
 
 def publish(library: Library, assembly: Assembly, html_by_src: Mapping[str, str],

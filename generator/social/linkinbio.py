@@ -15,7 +15,8 @@ from ..content.models import Item
 from ..content.settings import Settings
 from ..library.collect import Library
 from ..pictures.previews import kind_label
-from ..render.items import GeneratedPage, environment
+from ..render.environment import environment
+from ..render.pages import GeneratedPage
 from ..values.links import relative
 from ..words.social import translator
 from .sharekit import tracked

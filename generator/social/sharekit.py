@@ -40,8 +40,9 @@ from ..content.models import Item, Kind, TutorialDetails
 from ..content.settings import PostingSlot
 from ..library.collect import Library
 from ..pictures.previews import kind_label, preview_path
-from ..render.items import GeneratedPage, environment
+from ..render.environment import environment
 from ..render.link_preview import absolute
+from ..render.pages import GeneratedPage
 from ..values.links import relative
 from ..words.social import translator
 

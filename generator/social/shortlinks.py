@@ -14,24 +14,21 @@ from __future__ import annotations
 
 import base64
 import hashlib
-import io
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-import segno
-
 from ..library.collect import Library
-from ..pictures.pool import Drawing, PictureJob
+from ..pictures.pool import Drawing
+from ..pictures.qr import qr_job
 from ..render.csp import with_policy
-from ..render.items import environment
+from ..render.environment import environment
 from ..render.link_preview import absolute
 from ..values.links import relative
 from ..words.social import translator
 
 CODE_LENGTH = 6
-QR_VERSION = "1"  # bump when qr_svg's drawing changes
 MAX_LENGTH = 52  # a SHA-256 in base32, without padding
 FOLDER = "s"
 
@@ -100,26 +97,6 @@ def render_redirect(target: str, canonical: str, title: str, lang: str) -> str:
         target=target, canonical=canonical, title=title, lang=lang, t=translator(lang)))
 
 
-def qr_svg(url: str, stamp: bytes = b"") -> bytes:
-    """A QR code of ``url`` as a small SVG (dark modules on white, quiet zone of 4);
-    ``stamp`` goes into an XML comment after the declaration (see ``previous_site``)."""
-    qr = segno.make(url, error="m", micro=False)
-    buffer = io.BytesIO()
-    qr.save(buffer, kind="svg", scale=8, border=4, dark="#000", light="#fff", xmldecl=True,
-            svgns=True, title=url, nl=True)
-    data = buffer.getvalue()
-    if not stamp:
-        return data
-    declaration, rest = data.split(b"\n", 1)
-    return declaration + b"\n<!-- " + stamp + b" -->\n" + rest
-
-
-def qr_job(link: ShortLink) -> PictureJob:
-    key = hashlib.sha256(f"{QR_VERSION}\n{segno.__version__}\n{link.url}".encode())
-    return PictureJob(link.qr_path, f"knowledge-site {key.hexdigest()}".encode(), "qr",
-                      (link.url,))
-
-
 def write_short_links(library: Library, out_dir: Path, links: Mapping[str, ShortLink], *,
                       qr: bool = True) -> None:
     """``s/<code>/index.html`` under ``out_dir`` for every item's link (``short_links``), and
@@ -134,4 +111,5 @@ def write_short_links(library: Library, out_dir: Path, links: Mapping[str, Short
                                item.lang)
         (folder / "index.html").write_bytes(html.encode("utf-8"))
     if qr:
-        Drawing([qr_job(link) for link in links.values()], out_dir, workers=0).start().finish()
+        jobs = [qr_job(link.url, link.qr_path) for link in links.values()]
+        Drawing(jobs, out_dir, workers=0).start().finish()
