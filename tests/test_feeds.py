@@ -34,8 +34,6 @@ from generator.feeds.feeds import (
 )
 from generator.library.check import run
 from generator.library.collect import Library
-from generator.words import feeds as feed_strings
-from generator.words import pages as strings
 
 NOW = datetime(2026, 6, 1, tzinfo=UTC)
 SITE = "https://example.org/lib/"
@@ -614,14 +612,6 @@ def test_subscribe_page_lists_every_feed_with_a_copyable_address(library: Librar
     english = dataclasses.replace(library, settings=dataclasses.replace(library.settings,
                                                                         language="en"))
     assert subscribe_page(english).title == "Subscribe"
-
-
-def test_feed_words_exist_in_both_languages_and_do_not_clash() -> None:
-    for key, words in feed_strings.STRINGS.items():
-        assert key.startswith("feeds.") and set(words) == {"id", "en"}, key
-        assert all(w.strip() for w in words.values()), key
-    # Merged into the one table the templates use, unchanged.
-    assert all(strings.STRINGS[k] == v for k, v in feed_strings.STRINGS.items())
 
 
 # -- the traps of the libraries ------------------------------------------------------------

@@ -368,10 +368,11 @@ def test_retired_page(tmp_path: Path, lang: str, words: str) -> None:
     from generator.content.models import Topic
     from generator.render.environment import environment
     from generator.values.links import relative
+    from generator.words.translate import translator
 
     item = next(i for i in items_of(make_site(tmp_path)) if i.slug == "dune")
     page = environment().get_template("pages/retired.md.j2").render(
-        item=item, topics=[Topic("sastra", "Sastra <pilihan>", "x")], lang=lang,
+        item=item, topics=[Topic("sastra", "Sastra <pilihan>", "x")], t=translator(lang),
         url=lambda target: relative(target, item.url))
     tree = html.fragment_fromstring(page, create_parent="div")
     assert words in tree.text_content()

@@ -9,7 +9,6 @@ import io
 import json
 import re
 import shutil
-import string
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 from urllib.parse import parse_qs, urljoin, urlsplit
@@ -39,7 +38,6 @@ from generator.pictures.qr import qr_job
 from generator.render.link_preview import listing_meta, og_locale, page_meta, render_head
 from generator.render.share_buttons import render_share_buttons
 from generator.social import linkinbio, sharekit, shortlinks
-from generator.words.social import STRINGS
 
 NOW = datetime(2026, 6, 1, tzinfo=UTC)
 SITE = "https://example.org/lib/"
@@ -652,14 +650,6 @@ def test_social_profiles() -> None:
     assert linkinbio.profile_url("tiktok", "perpus") == "https://www.tiktok.com/@perpus"
     assert linkinbio.profile_url("x", "https://x.com/perpus") == "https://x.com/perpus"
     assert linkinbio.profile_url("whatsapp", "+62 812-3456") == "https://wa.me/628123456"
-
-
-@pytest.mark.parametrize("key", sorted(STRINGS))
-def test_every_social_string_in_both_languages(key: str) -> None:
-    assert set(STRINGS[key]) == {"id", "en"}
-    fields = [{f for _, f, _, _ in string.Formatter().parse(STRINGS[key][lang]) if f}
-              for lang in ("id", "en")]
-    assert fields[0] == fields[1]
 
 
 # -- short links and QR codes --------------------------------------------------------------------

@@ -9,7 +9,6 @@ from generator.values.languages import is_language_tag
 from generator.values.licenses import check_license, license_url
 from generator.values.slugs import is_slug, slugify
 from generator.words.messages import MESSAGES, placeholders
-from generator.words.pages import STRINGS
 
 
 @pytest.mark.parametrize("value", ["0441172717", "0-441-17271-7", "978-0-441-17271-9",
@@ -82,9 +81,3 @@ def test_every_message_in_both_languages(code: str) -> None:
     assert entry["id"].strip() and entry["en"].strip()
     assert entry["id"] != entry["en"]
     assert placeholders(entry["id"]) == placeholders(entry["en"])
-
-
-@pytest.mark.parametrize("key", sorted(STRINGS))
-def test_every_page_string_in_both_languages(key: str) -> None:
-    assert set(STRINGS[key]) == {"id", "en"}
-    assert placeholders(STRINGS[key]["id"]) == placeholders(STRINGS[key]["en"])

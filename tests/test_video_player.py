@@ -50,7 +50,7 @@ from generator.render.video_player import (
     split_transcript,
     transcript_for,
 )
-from generator.words.video import VIDEO_STRINGS, video_translator
+from generator.words.translate import translator
 
 REPO = Path(__file__).resolve().parents[1]
 ASSETS = REPO / "generator" / "assets"
@@ -443,22 +443,11 @@ def test_file_video_without_captions_has_no_track() -> None:
 
 def test_partial_keeps_the_old_link_until_render_passes_a_player() -> None:
     """Without `player` in the context the partial shows the plain link it used to."""
-    from generator.words.pages import make_translator
-
     html = environment().get_template("partials/video.md.j2").render(
-        video=Video(source(YT)), video_host="YouTube", t=make_translator("id"),
+        video=Video(source(YT)), video_host="YouTube", t=translator("id"),
         url=lambda p: p, lang="id")
     link = lxml.html.fragment_fromstring(html.strip()).xpath(".//a")[0]
     assert link.get("href") == YT
-
-
-def test_every_string_has_both_languages() -> None:
-    for key, langs in VIDEO_STRINGS.items():
-        assert set(langs) == {"id", "en"}, key
-        fields = {lang: set(re.findall(r"{(\w+)}", text)) for lang, text in langs.items()}
-        assert fields["id"] == fields["en"], key
-    assert video_translator("jv")("play") == "Play video"
-    assert video_translator("id-ID")("play") == "Putar video"
 
 
 def test_assets_are_tiny_and_self_contained() -> None:

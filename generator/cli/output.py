@@ -7,61 +7,17 @@ from collections.abc import Sequence
 from typing import TextIO
 
 from ..content.diagnostics import Diagnostic, Severity, format_github, format_json, format_text
-from ..values.languages import base_language
-
-SAYINGS: dict[str, dict[str, str]] = {
-    "build.refused": {
-        "id": "Situs tidak dibangun karena ada galat di atas; situs sebelumnya tidak diubah.",
-        "en": "The site was not built because of the errors above; the previous site is "
-              "untouched.",
-    },
-    "build.engine_failed": {
-        "id": "mkdocs gagal membangun situs (lihat di atas); situs sebelumnya tidak diubah.",
-        "en": "mkdocs could not build the site (see above); the previous site is untouched.",
-    },
-    "build.unsafe_target": {
-        "id": "Folder keluaran {path} berisi sumber situs; pilih folder lain dengan -d.",
-        "en": "The output folder {path} holds the site's sources; choose another with -d.",
-    },
-    "build.done": {
-        "id": "Situs dibangun di {path} ({count} tulisan terbit).",
-        "en": "Site built in {path} ({count} items published).",
-    },
-    "check.clean": {"id": "Semua berkas baik.", "en": "All files are fine."},
-    "check.summary": {
-        "id": "{errors} galat, {warnings} peringatan.",
-        "en": "{errors} error(s), {warnings} warning(s).",
-    },
-    "new.exists": {
-        "id": "{path} sudah ada; tidak ada yang ditimpa. Pilih judul lain.",
-        "en": "{path} already exists; nothing was overwritten. Choose another title.",
-    },
-    "new.created": {
-        "id": "Dibuat: {path}\nIsi bagian bertanda ISI, lalu jalankan `knowledge-site check`.",
-        "en": "Created: {path}\nFill in the parts marked FILL IN, then run "
-              "`knowledge-site check`.",
-    },
-    "export.done": {
-        "id": "Pohon Markdown ditulis ke {path}; bangun dengan `mkdocs build -f {config}`.",
-        "en": "Markdown tree written to {path}; build it with `mkdocs build -f {config}`.",
-    },
-    "export.not_empty": {
-        "id": "{path} sudah berisi berkas; pilih folder kosong atau yang belum ada.",
-        "en": "{path} is not empty; choose an empty or new folder.",
-    },
-}
+from ..words.cli import SAYINGS
+from ..words.translate import pick, words_language
 
 
 def says(key: str, lang: str, **params: object) -> str:
-    text = SAYINGS[key].get(lang) or SAYINGS[key]["en"]
-    return text.format(**params)
+    return pick(SAYINGS[key], lang).format(**params)
 
 
 def message_language(requested: str | None, site_language: str | None) -> str:
-    if requested:
-        return requested
-    lang = base_language(site_language or "id")
-    return lang if lang in ("id", "en") else "en"
+    """``--lang`` when given, else the site's language (Indonesian when it cannot be read)."""
+    return requested or words_language(site_language or "id")
 
 
 def report(diagnostics: Sequence[Diagnostic], lang: str, fmt: str = "text",

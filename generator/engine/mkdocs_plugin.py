@@ -48,7 +48,7 @@ from ..site.assemble import CSS, JS, Assembly, assemble
 from ..site.publish import UNLISTED, picture_jobs, publish
 from ..site.search_index import SearchIndexError
 from ..values.clock import build_time
-from ..words.pages import make_translator
+from ..words.translate import translator
 
 log = logging.getLogger("mkdocs.plugins.knowledge-site")
 
@@ -146,7 +146,7 @@ class KnowledgeSitePlugin(BasePlugin[PluginConfig]):
         for js in JS:
             if js not in [str(s) for s in config.extra_javascript]:
                 config.extra_javascript.append(js)
-        t = make_translator(library.settings.language)
+        t = translator(library.settings.language)
         config.extra["ks_404"] = {
             "title": t("notfound.title"), "text": t("notfound.text"),
             "search_label": t("search.label"), "search_button": t("search.button"),

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import json
 import shutil
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
@@ -39,7 +39,7 @@ from ..render.environment import environment
 from ..render.pages import GeneratedPage
 from ..values.licenses import license_url
 from ..values.links import relative
-from ..words import pages as strings
+from ..words.translate import translator
 from .entries import (
     Entry,
     absolute_html,
@@ -145,17 +145,6 @@ class FeedSection:
     id: str
     heading: str
     specs: tuple[FeedSpec, ...]
-
-
-# -- words ---------------------------------------------------------------------------------
-
-def translator(lang: str) -> Callable[..., str]:
-    """``t(key, **params)`` in ``lang`` (id/en; English otherwise), feed words first."""
-    key_lang = lang.split("-")[0].lower()
-    if key_lang not in ("id", "en"):
-        key_lang = "en"
-
-    return strings.make_translator(key_lang)
 
 
 # -- scopes --------------------------------------------------------------------------------

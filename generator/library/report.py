@@ -18,6 +18,7 @@ from urllib.parse import urlsplit
 
 from ..content.models import Item, ReviewDetails, TutorialDetails, VideoDetails
 from ..values.links import code_mask, find_links
+from ..words.translate import translator
 from .collect import Library
 from .history import History, Redirect, redirects
 
@@ -126,37 +127,8 @@ def _is_web(target: str) -> bool:
 
 
 # -- printing -----------------------------------------------------------------------------
-WORDS: dict[str, dict[str, str]] = {
-    "title": {"id": "Laporan konten per {today}", "en": "Content report for {today}"},
-    "overdue": {"id": "Perlu ditinjau ulang (tanggal review_by sudah tiba): {n}",
-                "en": "Due for review (review_by date reached): {n}"},
-    "overdue.line": {"id": "tinjau paling lambat {day} ({days} hari lalu)",
-                     "en": "review by {day} ({days} days ago)"},
-    "overdue.today": {"id": "tinjau paling lambat hari ini", "en": "review by today"},
-    "no_transcript": {"id": "Halaman video tanpa transkrip: {n}",
-                      "en": "Video pages without a transcript: {n}"},
-    "no_image": {"id": "Tanpa gambar sampul (`image`, juga untuk pratinjau tautan): {n}",
-                 "en": "Without a cover picture (`image`, also the link preview): {n}"},
-    "no_book_cover": {"id": "Resensi tanpa foto sampul buku (`book.cover`): {n}",
-                      "en": "Reviews without a picture of the book's cover (`book.cover`): {n}"},
-    "links": {"id": "Tautan ke situs lain, untuk diperiksa satu per satu: {count} tautan di {n} "
-                    "tulisan",
-              "en": "Links to other websites, for a person to check: {count} links in {n} "
-                    "items"},
-    "line": {"id": "baris {line}", "en": "line {line}"},
-    "moved": {"id": "Alamat lama yang dialihkan ke alamat baru: {n}",
-              "en": "Old addresses that redirect to the new one: {n}"},
-    "no_history": {"id": "Riwayat git tidak tersedia, jadi alamat lama tidak diketahui.",
-                   "en": "No git history here, so old addresses are not known."},
-    "none": {"id": "tidak ada", "en": "none"},
-    "state.draft": {"id": "draf", "en": "draft"},
-    "state.scheduled": {"id": "terjadwal", "en": "scheduled"},
-}
-
-
 def _w(lang: str, key: str, **params: object) -> str:
-    entry = WORDS[key]
-    return (entry.get(lang.split("-")[0]) or entry["en"]).format(**params)
+    return translator(lang)("report." + key, **params)
 
 
 def _item_line(ref: ItemRef, lang: str) -> str:

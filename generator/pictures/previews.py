@@ -27,7 +27,7 @@ from PIL import Image, ImageDraw, ImageFont, ImageOps
 
 from ..content.models import Item, Kind, ReviewDetails, TutorialDetails, VideoDetails
 from ..library.collect import Library
-from ..words.pages import STRINGS
+from ..words.translate import translator
 from .jobs import PictureJob
 
 WIDTH, HEIGHT = 1200, 630
@@ -75,8 +75,7 @@ SITE_PREVIEW_PATH = "previews/site.jpg"
 
 
 def kind_label(kind: Kind, lang: str) -> str:
-    base = lang.split("-")[0].lower()
-    return STRINGS[f"kind.{kind.value}"]["id" if base == "id" else "en"]
+    return translator(lang)(f"kind.{kind.value}")
 
 
 def cover_of(item: Item) -> str | None:

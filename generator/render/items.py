@@ -26,7 +26,7 @@ from ..library.relations import Indexes, build_indexes, tag_slug
 from ..pictures.thumbnails import Thumbnail
 from ..values.licenses import license_url
 from ..values.links import local_target, relative, rewrite_links
-from ..words.pages import make_translator
+from ..words.translate import translator, words_language
 from . import citation
 from .environment import environment
 from .pages import GeneratedPage
@@ -81,9 +81,8 @@ class Renderer:
     # -- helpers shared by templates ---------------------------------------------------
     def common(self, lang: str, here: str) -> dict[str, Any]:
         """What every template gets: words in ``lang``, dates, links relative to ``here``."""
-        base = lang.split("-")[0]
         tz = self.settings.tz
-        locale = base if base in ("id", "en") else "en"
+        locale = words_language(lang)
 
         def fmt_date(moment: datetime) -> str:
             return format_date(moment.astimezone(tz).date(), format="long", locale=locale)
@@ -92,7 +91,7 @@ class Renderer:
             return relative(target, here)
 
         return {
-            "t": make_translator(lang),
+            "t": translator(lang),
             "fmt_date": fmt_date,
             "url": url,
             "thumb": self.thumb,

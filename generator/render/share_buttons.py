@@ -15,7 +15,7 @@ from markupsafe import Markup
 
 from ..content.models import Item
 from ..library.collect import Library
-from ..words.social import translator
+from ..words.translate import translator
 from .environment import environment
 from .link_preview import absolute
 

@@ -27,7 +27,7 @@ from ..content.embeds import embed_url, host_name
 from ..content.models import Video, VideoSource
 from ..content.validate import TRANSCRIPT_HEADING
 from ..values.links import code_mask
-from ..words.video import video_translator
+from ..words.translate import translator
 
 # A transcript up to this many characters (of Markdown) is shown open; a longer one starts
 # collapsed so the page's own text is not pushed far below the player. About a minute and a
@@ -74,10 +74,10 @@ def player_for(video: Video, *, lang: str, title: str | None = None,
     network; the words then name the host). ``image``: the item's picture (docs-relative), the
     poster when the video has no ``poster`` of its own — pass it only for the item's own video.
     """
-    vt = video_translator(lang)
+    t = translator(lang)
     source = video.source
     host = host_name(source)
-    label = vt("play.titled", title=title) if title else vt("play.untitled", host=host)
+    label = t("player.play.titled", title=title) if title else t("player.play.untitled", host=host)
     is_file = source.provider == "file"
     suffix = "." + source.video_id.rsplit(".", 1)[-1].lower() if is_file else ""
     return Player(
@@ -86,22 +86,22 @@ def player_for(video: Video, *, lang: str, title: str | None = None,
         embed=embed_url(source),
         title=title,
         label=label,
-        play=vt("play"),
-        frame_title=title or vt("frame.untitled", host=host),
-        watch=vt("watch", host=host) if host else "",
-        note=vt("note", host=host) if host else "",
+        play=t("player.play"),
+        frame_title=title or t("player.frame.untitled", host=host),
+        watch=t("player.watch", host=host) if host else "",
+        note=t("player.note", host=host) if host else "",
         host=host,
         poster=video.poster or image,
         duration_text=video.duration_text,
-        duration_label=vt("duration"),
+        duration_label=t("player.duration"),
         vertical=source.provider == "youtube" and "/shorts/" in source.url.lower(),
         file=source.video_id if is_file else None,
         mime=MIME_TYPES.get(suffix) if is_file else None,
         captions=video.captions,
         srclang=lang,
-        captions_label=vt("captions", language=language_name(lang)),
-        fallback=vt("file.fallback"),
-        download=vt("file.download"),
+        captions_label=t("player.captions", language=language_name(lang)),
+        fallback=t("player.file.fallback"),
+        download=t("player.file.download"),
     )
 
 
@@ -157,7 +157,7 @@ def transcript_for(markdown: str | None, lang: str) -> Transcript | None:
     if not text.strip():
         return None
     return Transcript(Markup(text), len(text) <= TRANSCRIPT_OPEN_MAX,
-                      video_translator(lang)("transcript"))
+                      translator(lang)("player.transcript"))
 
 
 _ATX = re.compile(r"^(#{1,6})(?:[ \t]|$)")

@@ -18,7 +18,7 @@ from ..pictures.previews import kind_label
 from ..render.environment import environment
 from ..render.pages import GeneratedPage
 from ..values.links import relative
-from ..words.social import translator
+from ..words.translate import translator
 from .sharekit import tracked
 
 LINKS_PAGE_SRC = "links/index.md"

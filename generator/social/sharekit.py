@@ -44,7 +44,7 @@ from ..render.environment import environment
 from ..render.link_preview import absolute
 from ..render.pages import GeneratedPage
 from ..values.links import relative
-from ..words.social import translator
+from ..words.translate import translator
 
 PLATFORMS = ("x", "facebook", "instagram", "whatsapp", "telegram", "youtube", "tiktok")
 VIDEO_PLATFORMS = frozenset({"youtube", "tiktok"})

@@ -26,7 +26,7 @@ from ..render.csp import with_policy
 from ..render.environment import environment
 from ..render.link_preview import absolute
 from ..values.links import relative
-from ..words.social import translator
+from ..words.translate import translator
 
 CODE_LENGTH = 6
 MAX_LENGTH = 52  # a SHA-256 in base32, without padding

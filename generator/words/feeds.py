@@ -6,7 +6,7 @@ Same shape as ``strings.STRINGS`` (key -> {"id": ..., "en": ...}); every key sta
 
 from __future__ import annotations
 
-STRINGS: dict[str, dict[str, str]] = {
+WORDS: dict[str, dict[str, str]] = {
     # Feed titles and descriptions (channel <title>/<description>, Atom <title>/<subtitle>).
     "feeds.title.site": {"id": "{site}", "en": "{site}"},
     "feeds.title.kind": {"id": "{kind} — {site}", "en": "{kind} — {site}"},

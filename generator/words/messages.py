@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import string
 
+from .translate import pick
+
 MESSAGES: dict[str, dict[str, str]] = {
     # -- files -------------------------------------------------------------------------
     "file.empty": {
@@ -485,7 +487,7 @@ class _Blank(dict[str, str]):
 
 def render_message(code: str, lang: str, params: dict[str, str]) -> str:
     entry = MESSAGES[code]
-    template = entry.get(lang) or entry["en"]
+    template = pick(entry, lang)
     return template.format_map(_Blank(params))
 
 

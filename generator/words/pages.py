@@ -1,10 +1,9 @@
-"""Every word the generated pages add, in Indonesian and English (a test checks both exist)."""
+"""Every word the generated pages add, in Indonesian and English (a test checks both exist).
+Say them through ``translate.translator``."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
-STRINGS: dict[str, dict[str, str]] = {
+WORDS: dict[str, dict[str, str]] = {
     "kind.tutorial": {"id": "Tutorial", "en": "Tutorial"},
     "kind.review": {"id": "Resensi buku", "en": "Book review"},
     "kind.video": {"id": "Video", "en": "Video"},
@@ -128,26 +127,12 @@ STRINGS: dict[str, dict[str, str]] = {
         "id": "Alamat ini tidak ada atau sudah dipindahkan. Coba cari, atau pilih topik:",
         "en": "This address does not exist or has moved. Try searching, or pick a topic:",
     },
-
+    "retired.kind": {"id": "Halaman diturunkan", "en": "Page retired"},
+    "retired.note": {
+        "id": "Halaman ini sudah diturunkan oleh pustakawan kami dan isinya tidak lagi tersedia.",
+        "en": "This page was retired by our librarians and its content is no longer available.",
+    },
+    "retired.more": {"id": "Tulisan lain tentang topik yang sama:",
+                     "en": "More on the same topics:"},
+    "retired.home": {"id": "Kembali ke beranda", "en": "Back to the home page"},
 }
-
-# Words of features kept in their own files (feeds, social, video) join the one table here.
-from .feeds import STRINGS as _FEED_STRINGS  # noqa: E402
-from .social import STRINGS as _SOCIAL_STRINGS  # noqa: E402
-
-for _table in (_FEED_STRINGS, _SOCIAL_STRINGS):
-    assert not set(_table) & set(STRINGS), "a feature's words must not reuse a key"
-    STRINGS.update(_table)
-
-
-def make_translator(lang: str) -> Callable[..., str]:
-    """``t("level")`` in the page's language; English for languages we have no words for."""
-    key_lang = lang.split("-")[0].lower()
-    if key_lang not in ("id", "en"):
-        key_lang = "en"
-
-    def t(key: str, **params: object) -> str:
-        text = STRINGS[key][key_lang]
-        return text.format(**params) if params else text
-
-    return t

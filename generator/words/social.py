@@ -1,11 +1,9 @@
 """Every word the social-media pieces add (share kit, share buttons, link-in-bio, short links),
-in Indonesian and English. Same shape as ``strings.STRINGS``; a test checks both exist."""
+in Indonesian and English. Same shape as ``pages.WORDS``; a test checks both exist."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
-STRINGS: dict[str, dict[str, str]] = {
+WORDS: dict[str, dict[str, str]] = {
     # Ready-to-paste posts.
     "post.read_more": {"id": "Baca selengkapnya:", "en": "Read more:"},
     "post.watch": {"id": "Tonton dan baca transkripnya:", "en": "Watch and read the transcript:"},
@@ -74,16 +72,3 @@ STRINGS: dict[str, dict[str, str]] = {
     "redirect.title": {"id": "Dialihkan: {title}", "en": "Redirecting: {title}"},
     "redirect.text": {"id": "Halaman ini ada di:", "en": "This page is at:"},
 }
-
-
-def translator(lang: str) -> Callable[..., str]:
-    """``t("share.copy")`` in ``lang``; English for languages we have no words for."""
-    key_lang = lang.split("-")[0].lower()
-    if key_lang not in ("id", "en"):
-        key_lang = "en"
-
-    def t(key: str, **params: object) -> str:
-        text = STRINGS[key][key_lang]
-        return text.format(**params) if params else text
-
-    return t

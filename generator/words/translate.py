@@ -1,0 +1,58 @@
+"""One way to say a word in a page's language: the translator every stage uses.
+
+The site speaks Indonesian and English; a page in any other language (an item with
+``lang: jv``) gets English, the one rule kept here and nowhere else. Every table has both
+languages for every key (tests/test_words.py), so a lookup never falls back word by word.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from functools import cache
+
+from ..values.languages import base_language
+from . import feeds, pages, player, report, social
+
+LANGUAGES = ("id", "en")
+Table = Mapping[str, Mapping[str, str]]
+
+
+def _merged(*tables: Table) -> dict[str, Mapping[str, str]]:
+    out: dict[str, Mapping[str, str]] = {}
+    for table in tables:
+        clash = set(out) & set(table)
+        assert not clash, f"two word tables use the same keys: {sorted(clash)}"
+        out.update(table)
+    return out
+
+
+# Every word the site's pages, feeds, share kit, player and reports print.
+WORDS = _merged(pages.WORDS, feeds.WORDS, social.WORDS, player.WORDS, report.WORDS)
+
+
+def words_language(tag: str | None) -> str:
+    """The language the words are given in for a BCP 47 ``tag``: ``id`` or ``en``."""
+    base = base_language(tag or "en")
+    return base if base in LANGUAGES else "en"
+
+
+class Translator:
+    """``t("level.beginner")`` -> "Pemula"; ``t("minutes", n=5)`` fills the braces."""
+
+    def __init__(self, lang: str, table: Table = WORDS) -> None:
+        self.lang = words_language(lang)
+        self.table = table
+
+    def __call__(self, key: str, **params: object) -> str:
+        text = self.table[key][self.lang]
+        return text.format(**params) if params else text
+
+
+@cache
+def translator(lang: str) -> Translator:
+    return Translator(lang)
+
+
+def pick(entry: Mapping[str, str], lang: str) -> str:
+    """One entry of a table the caller holds (messages, sayings) in ``lang``."""
+    return entry[words_language(lang)]
