@@ -242,7 +242,8 @@ def test_export_builds_with_plain_mkdocs(tmp_path: Path) -> None:
 def test_html_kept_out_of_markdown_comes_back_where_it_was() -> None:
     """The plugin hands Markdown a placeholder for the HTML around an item's body and puts
     the HTML back after; a body that writes a look-alike comment must not take its place."""
-    from generator.engine.mkdocs_plugin import BODY_END, BODY_START, _lift_html
+    from generator.site.finish import BODY_END, BODY_START
+    from generator.site.finish import lift as _lift_html
 
     forged = "<!-- ks-html 1 -->"  # the old, guessable placeholder of the footer
     page = (f"<div>head</div>\n\n{BODY_START}\n\n{forged} text\n\n{BODY_END}\n\n"

@@ -1,4 +1,4 @@
-"""``knowledge-site build``: check, then let mkdocs build into a temporary folder, then swap.
+"""``knowledge-site build``: check, then let the engine build into a temporary folder, then swap.
 
 A failed build — content errors, an mkdocs error, an interrupted process — leaves
 the previous site exactly as it was: the new one only replaces it once complete.
@@ -6,7 +6,6 @@ the previous site exactly as it was: the new one only replaces it once complete.
 
 from __future__ import annotations
 
-import logging
 import os
 import re
 import shutil
@@ -16,9 +15,11 @@ from datetime import datetime
 from pathlib import Path
 
 from ..content.diagnostics import has_errors, strictened
-from ..engine.mkdocs_run import load_engine_config, mkdocs_build, quiet_engine
+from ..engine.base import prepare
+from ..engine.choice import get_engine
 from ..library.check import Options, run
 from ..library.collect import Library
+from ..pictures.previous import Previous
 from .output import message_language, report, says
 
 
@@ -36,50 +37,30 @@ def build_site(root: Path, now: datetime, *, site_dir: Path | None = None, stric
 
 def build_library(root: Path, library: Library, *, site_dir: Path | None, strict: bool,
                   lang: str) -> int:
-    config_file = root / "mkdocs.yml"
-    with quiet_engine() as engine_log:
-        config = load_engine_config(config_file, strict=strict)
-        target = Path(site_dir) if site_dir else Path(config.site_dir)
-        target = target if target.is_absolute() else (Path.cwd() / target)
-        target = target.resolve()
-        if _unsafe_target(target, root.resolve(), Path(config.docs_dir).resolve()):
-            print(says("build.unsafe_target", lang, path=str(target)), file=sys.stderr)
-            return 2
-        target.parent.mkdir(parents=True, exist_ok=True)
-        _clear_leftovers(target)
-        staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.building-{os.getpid()}-",
-                                        dir=target.parent))
-        try:
-            config = load_engine_config(config_file, strict=strict, site_dir=staging)
-            plugin = config.plugins["knowledge-site"]
-            # The site being replaced is read for pictures whose inputs are unchanged
-            # (previous_site): never written, and only swapped out once the new one is whole.
-            plugin.preload(library, target if target.is_dir() else None)
-            config.plugins.on_startup(command="build", dirty=False)
-            epoch = _stable_epoch(library)
-            try:
-                ok = mkdocs_build(config, epoch, engine_log)
-            finally:
-                plugin.close()  # no picture is drawn into a folder about to be removed
-            if not ok:
-                print(says("build.engine_failed", lang), file=sys.stderr)
-                return 1
-            _swap(staging, target)
-        finally:
-            if staging.exists():
-                shutil.rmtree(staging, ignore_errors=True)
+    target = Path(site_dir) if site_dir else root / library.settings.site_dir
+    target = (target if target.is_absolute() else (Path.cwd() / target)).resolve()
+    if _unsafe_target(target, root.resolve(), (root / library.settings.docs_dir).resolve()):
+        print(says("build.unsafe_target", lang, path=str(target)), file=sys.stderr)
+        return 2
+    engine = get_engine()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    _clear_leftovers(target)
+    # The site being replaced is read for pictures whose inputs are unchanged (previous):
+    # never written, and only swapped out once the new one is whole.
+    site = prepare(root, library, previous=Previous(target if target.is_dir() else None))
+    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.building-{os.getpid()}-",
+                                    dir=target.parent))
+    try:
+        if not engine.build(site, staging, strict=strict):
+            print(says("build.engine_failed", lang), file=sys.stderr)
+            return 1
+        _swap(staging, target)
+    finally:
+        if staging.exists():
+            shutil.rmtree(staging, ignore_errors=True)
     print(says("build.done", lang, path=_shown(target), count=len(library.items)),
           file=sys.stderr)
     return 0
-
-
-def _stable_epoch(library: Library) -> str:
-    """mkdocs stamps its sitemap with the build date; give it the newest content's date
-    instead (unless SOURCE_DATE_EPOCH is set), so the same input gives the same bytes."""
-    if os.environ.get("SOURCE_DATE_EPOCH"):
-        return os.environ["SOURCE_DATE_EPOCH"]
-    moments = [max(i.date, i.updated or i.date) for i in library.items]
-    return str(int(max(moments).timestamp())) if moments else "0"
 
 
 def _unsafe_target(target: Path, root: Path, docs: Path) -> bool:
@@ -135,5 +116,3 @@ def _shown(path: Path) -> str:
     except ValueError:
         return str(path)
 
-
-logging.getLogger("MARKDOWN").setLevel(logging.WARNING)

@@ -39,6 +39,7 @@ class Settings:
     site_name: str
     docs_dir: str
     library_name: str
+    site_dir: str = "site"  # where build writes, relative to mkdocs.yml
     language: str = "id"
     timezone: str = "Asia/Jakarta"
     default_license: str = "CC-BY-4.0"
@@ -86,6 +87,7 @@ def read_settings(rel: str, tree: yamltree.YMap) -> tuple[Settings | None, list[
         site_url += "/"
     site_name = top.text("site_name", required=True, max_len=200) or ""
     docs_dir = top.text("docs_dir") or "docs"
+    site_dir = top.text("site_dir") or "site"
 
     plugin_map, plugin_line = _plugin_block(tree)
     if plugin_line == 0:
@@ -134,6 +136,7 @@ def read_settings(rel: str, tree: yamltree.YMap) -> tuple[Settings | None, list[
         site_url=site_url,
         site_name=site_name,
         docs_dir=docs_dir,
+        site_dir=site_dir,
         library_name=library_name,
         language=language,
         timezone=timezone,

@@ -1,7 +1,8 @@
-"""The engine adapter for our own commands: load mkdocs' config and run its build quietly.
+"""The mkdocs engine for our own commands: load mkdocs' config, hand our plugin the prepared
+build, and run mkdocs' build (or its live-reload server) quietly.
 
-Librarians should see our messages, not mkdocs' banners and INFO chatter; its
-warnings and errors are still printed (and counted, for --strict).
+Librarians should see our messages, not mkdocs' banners and INFO chatter; its warnings and
+errors are still printed (and counted, for --strict).
 """
 
 from __future__ import annotations
@@ -14,8 +15,11 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from .base import SiteBuild, stable_epoch
+
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 os.environ.setdefault("DISABLE_MKDOCS_2_WARNING", "true")
+PLUGIN = "knowledge-site"
 
 
 class EngineLog(logging.Handler):
@@ -30,13 +34,14 @@ class EngineLog(logging.Handler):
 
 
 @contextmanager
-def quiet_engine() -> Iterator[EngineLog]:
+def quiet_engine(level: int = logging.WARNING) -> Iterator[EngineLog]:
     logger = logging.getLogger("mkdocs")
     handler = EngineLog()
     saved = (logger.level, logger.propagate, list(logger.handlers))
     logger.handlers = [handler]
-    logger.setLevel(logging.WARNING)
+    logger.setLevel(level)
     logger.propagate = False
+    logging.getLogger("MARKDOWN").setLevel(logging.WARNING)
     try:
         yield handler
     finally:
@@ -53,20 +58,48 @@ def load_engine_config(config_file: Path, **overrides: Any) -> Any:
     return load_config(config_file=str(config_file), **clean)
 
 
-def mkdocs_build(config: Any, epoch: str, log: EngineLog) -> bool:
-    from mkdocs.commands.build import build
-    from mkdocs.exceptions import MkDocsException
+class MkdocsEngine:
+    name = "mkdocs"
 
-    saved = os.environ.get("SOURCE_DATE_EPOCH")
-    os.environ["SOURCE_DATE_EPOCH"] = epoch
-    try:
-        build(config)
-    except MkDocsException as exc:
-        print(f"mkdocs: error: {exc}", file=sys.stderr)
-        return False
-    finally:
-        if saved is None:
-            os.environ.pop("SOURCE_DATE_EPOCH", None)
-        else:
-            os.environ["SOURCE_DATE_EPOCH"] = saved
-    return True
+    def build(self, site: SiteBuild, site_dir: Path, *, strict: bool) -> bool:
+        from mkdocs.commands.build import build
+        from mkdocs.exceptions import MkDocsException
+
+        with quiet_engine():
+            config = load_engine_config(site.root / "mkdocs.yml", strict=strict,
+                                        site_dir=site_dir)
+            plugin = config.plugins[PLUGIN]
+            plugin.hand(site)
+            config.plugins.on_startup(command="build", dirty=False)
+            saved = os.environ.get("SOURCE_DATE_EPOCH")
+            os.environ["SOURCE_DATE_EPOCH"] = stable_epoch(site.library)
+            try:
+                build(config)
+            except MkDocsException as exc:
+                print(f"mkdocs: error: {exc}", file=sys.stderr)
+                return False
+            finally:
+                plugin.close()  # no picture is drawn into a folder about to be removed
+                if saved is None:
+                    os.environ.pop("SOURCE_DATE_EPOCH", None)
+                else:
+                    os.environ["SOURCE_DATE_EPOCH"] = saved
+        return True
+
+    def serve(self, root: Path, dev_addr: str) -> int:
+        from mkdocs.commands.serve import serve
+        from mkdocs.exceptions import MkDocsException
+
+        with quiet_engine(logging.INFO):
+            # mkdocs warns on every dirty rebuild; the plugin keeps the navigation right.
+            logging.getLogger("mkdocs.commands.build").addFilter(
+                lambda record: not record.getMessage().startswith("A 'dirty' build"))
+            try:
+                # "dirty": a rebuild renders only the pages whose input changed (the plugin
+                # tells mkdocs which generated pages did not).
+                serve(config_file=str(root / "mkdocs.yml"), dev_addr=dev_addr,
+                      livereload=True, build_type="dirty")
+            except MkDocsException as exc:
+                print(f"mkdocs: error: {exc}", file=sys.stderr)
+                return 1
+        return 0

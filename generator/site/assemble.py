@@ -1,7 +1,8 @@
-"""Everything the core adds to a site, in memory: generated pages, thumbnails, our assets.
+"""Assemble: everything the core adds to a site, in memory, before an engine runs —
+generated pages, thumbnails, our assets — and what an engine must leave out (the sources the
+generated pages replace) and the order of the navigation.
 
-The mkdocs plugin hands these to mkdocs; ``export`` writes them to disk for another
-engine. One function, so both always agree.
+Every engine is handed the same Assembly, so they always agree on what a site holds.
 """
 
 from __future__ import annotations
@@ -10,6 +11,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ..content.models import KIND_BY_FOLDER, Kind
+from ..content.registry import AUTHORS_FILE, TOPICS_FILE
 from ..feeds.entries import default_entry_id
 from ..feeds.feeds import subscribe_page
 from ..library.collect import Library
@@ -22,10 +25,13 @@ from ..render.pages import GeneratedPage
 from ..social.linkinbio import links_page
 from ..social.sharekit import share_page
 from ..social.shortlinks import ShortLink, short_links
+from ..words.translate import translator
 
 ASSETS = Path(__file__).parents[1] / "assets"
 CSS = ("assets/knowledge-site.css", "assets/social.css", "assets/video.css")
 JS = ("assets/search.js", "assets/share.js", "assets/video.js")
+# Staff pages: not for search engines (and not in the sitemap, search or feeds).
+UNLISTED = ("share/",)
 
 
 @dataclass(frozen=True)
@@ -36,6 +42,32 @@ class Assembly:
     assets: dict[str, Path]  # our stylesheets and scripts: site path -> packaged file
     stable_ids: dict[str, str]  # item.src -> the id that never changes (feeds, short links)
     short_links: dict[str, ShortLink]  # item.src -> its short link and QR code
+    hidden: frozenset[str]  # sources that are not pages of the site (see ``is_hidden``)
+
+    def is_hidden(self, src: str) -> bool:
+        """Item sources become generated pages (a draft's source must not leak as a page);
+        the registries and transcripts are read, not published."""
+        return src in self.hidden or (src.endswith(".md") and src.count("/") == 1
+                                      and src.split("/")[0] in KIND_BY_FOLDER)
+
+    def navigation(self, library: Library) -> list[str]:
+        """Home, the three kinds, topics, search, then the librarians' own pages. Items, later
+        listing pages, tags, authors and the archive are reached through links (Material
+        renders the navigation into every page: items in it would make a build grow with
+        the square of the item count)."""
+        own = sorted(p for p in library.pages if p != "index.md")
+        return ["index.md", *(f"{k.folder}/index.md" for k in Kind), "topics/index.md",
+                "search.md", "subscribe.md", *own]
+
+    def not_found(self, library: Library) -> dict[str, Any]:
+        """What the theme's 404 page says, in the site's language."""
+        t = translator(library.settings.language)
+        return {
+            "title": t("notfound.title"), "text": t("notfound.text"),
+            "search_label": t("search.label"), "search_button": t("search.button"),
+            "root": library.settings.site_path,
+            "topics": sorted(library.topics.values(), key=lambda tp: tp.name.lower()),
+        }
 
 
 def assemble(library: Library, docs: Path, *, previous: Previous = NOTHING,
@@ -60,5 +92,6 @@ def assemble(library: Library, docs: Path, *, previous: Previous = NOTHING,
                                 *listing_pages(renderer), *extra]}
     binaries = {th.src: data for th, data in thumbs.values() if data is not None}
     assets = {name: ASSETS / Path(name).name for name in CSS + JS}
+    hidden = frozenset({AUTHORS_FILE, TOPICS_FILE} | set(library.supporting))
     return Assembly(renderer, pages, dict(sorted(binaries.items())), assets, stable_ids,
-                    links)
+                    links, hidden)

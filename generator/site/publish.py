@@ -21,11 +21,9 @@ from ..pictures.qr import qr_job
 from ..social.sharekit import write_share_kit
 from ..social.shortlinks import render_redirect, write_short_links
 from ..values.links import relative
-from .assemble import Assembly
+from .assemble import UNLISTED, Assembly
 from .search_index import build_search_index
 
-# Staff pages: not for search engines (and not in the sitemap, search or feeds).
-UNLISTED = ("share/",)
 _SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 
 

@@ -1,0 +1,194 @@
+"""Finish: what every engine's HTML goes through, whichever engine wrote it.
+
+An engine turns Markdown pages into HTML and nothing more; these plain functions over
+strings and the library do the rest, at three moments every engine has:
+
+- ``markdown`` — the text handed to the engine for a page: the home page's generated
+  sections appended, and the HTML of generated pages kept out of Markdown (``lift``);
+- ``article`` — the page's own content once converted: lifted HTML put back, librarians'
+  HTML passed through the body policy's sanitiser, an item's article kept for the feeds;
+- ``document`` — the whole file: ``<html lang>`` of an item in another language, no control
+  character, and the Content-Security-Policy.
+
+``facts`` says what the theme's templates print about a page (title, description, head
+tags, feed links, whether search indexes it). The same calls serve item pages, listings,
+the librarians' own pages, 404 and redirect pages.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Mapping
+from typing import Any
+
+from markupsafe import Markup, escape
+
+from ..content.body_policy import CONTROL_CHARACTERS, sanitize_html, sanitize_marked
+from ..feeds.feeds import alternate_links
+from ..library.collect import Library
+from ..pictures.previews import SITE_PREVIEW_PATH, PreviewImage, preview_path
+from ..render.csp import with_policy
+from ..render.link_preview import listing_meta, page_meta, render_head
+from ..render.listings import home_sections
+from ..render.pages import GeneratedPage
+from .assemble import UNLISTED, Assembly
+
+BODY_START, BODY_END = "<!-- ks-body -->", "<!-- /ks-body -->"
+# Around a video's transcript (partials/transcript.md.j2): librarians' text, sanitised too.
+TRANSCRIPT_START, TRANSCRIPT_END = "<!-- ks-transcript -->", "<!-- /ks-transcript -->"
+# Before what the core appends to a librarian's own page (the home page's sections).
+GENERATED = "<!-- ks-generated -->"
+HOME = "index.md"
+_HTML_LANG = re.compile(r'<html lang="[^"]*"')
+# The placeholder carries a digest of the page's Markdown, so a body that happens to contain
+# such a comment cannot take the place of the real one.
+_SLOT = "<!-- ks-html {key} {n} -->"
+
+
+class Finisher:
+    """The finishing of one build. It keeps two things between the moments above: the HTML
+    lifted out of each page's Markdown, and each item's article (``articles``, for feeds)."""
+
+    def __init__(self, library: Library, assembly: Assembly) -> None:
+        self.library = library
+        self.assembly = assembly
+        self.articles: dict[str, str] = {}  # item source -> its article HTML
+        self._lifted: dict[str, list[tuple[str, str]]] = {}
+        self._home: str | None = None
+
+    def generated(self, src: str) -> GeneratedPage | None:
+        return self.assembly.pages.get(src)
+
+    def home_sections(self) -> str:
+        """The newest and chosen items, appended to the librarians' own home page."""
+        if self._home is None:
+            self._home = home_sections(self.assembly.renderer)
+        return self._home
+
+    # -- what the theme prints about a page ---------------------------------------------
+    def facts(self, src: str, url: str, meta: Mapping[str, Any], heading: str | None
+              ) -> dict[str, Any]:
+        """The page's front matter as the theme reads it: ``meta`` (what the page's own front
+        matter says) updated with our title, description, head tags, feed links and search
+        flag. Titles and descriptions are stored as HTML text: Material prints them without
+        escaping, so a title like ``</title><script>`` stays text. ``heading``: the page's
+        first heading as the engine read it (the title of a page without one)."""
+        lib = self.library
+        generated = self.generated(src)
+        item = generated.item if generated else None
+        out = dict(meta)
+        out["ks_alternates"] = [{"title": a.title, "type": a.type, "href": a.href}
+                                for a in alternate_links(lib, url, item)]
+        if generated is not None:
+            out["title"] = generated.title
+            out["description"] = generated.description
+            out["ks_search"] = generated.searchable
+            if item is not None:
+                out["ks_lang"] = generated.lang
+        elif src in lib.pages:
+            out["ks_search"] = True
+        out["ks_head"] = self._head(url, generated, out, heading)
+        for key in ("title", "description"):
+            if isinstance(out.get(key), str):
+                out[key] = str(escape(out[key]))
+        return out
+
+    def _head(self, url: str, generated: GeneratedPage | None, meta: Mapping[str, Any],
+              heading: str | None) -> str:
+        """Link-preview tags and JSON-LD for ``<head>``."""
+        lib = self.library
+        if generated is not None and generated.item is not None:
+            item = generated.item
+            image = PreviewImage(preview_path(item), 1200, 630, 0)
+            return render_head(page_meta(lib, item, image), engine_head=True)
+        # Without a front-matter title, the heading is as written ("&lt;b&gt; &amp; c"):
+        # link previews want its text, escaped once by render_head.
+        title = str(meta.get("title") or Markup(heading or "").striptags()
+                    or lib.settings.library_name)
+        description = str(meta.get("description") or lib.settings.library_name)
+        robots = "noindex" if url in UNLISTED else None
+        image = PreviewImage(SITE_PREVIEW_PATH, 1200, 630, 0)
+        return render_head(listing_meta(lib, url, title, description, image=image,
+                                        robots=robots), engine_head=True)
+
+    # -- the three moments -----------------------------------------------------------------
+    def markdown(self, src: str, markdown: str) -> str:
+        """What the engine converts for the page ``src``."""
+        if src == HOME:
+            return markdown.rstrip("\n") + "\n\n" + GENERATED + "\n\n" + self.home_sections()
+        if self.generated(src) is not None:
+            markdown, self._lifted[src] = lift(markdown)
+        return markdown
+
+    def article(self, src: str, html: str) -> str:
+        """The page's content as the engine converted it."""
+        for slot, part in self._lifted.pop(src, []):
+            html = html.replace(slot, part, 1)
+        generated = self.generated(src)
+        if generated is not None and generated.item is not None:
+            # The body policy (docs/escaping.md): what librarians wrote — the body and a
+            # transcript — goes through the sanitiser; the generated parts do not.
+            html = sanitize_marked(html, BODY_START, BODY_END)
+            html = sanitize_marked(html, TRANSCRIPT_START, TRANSCRIPT_END)
+            # Rendered once, reused by the feeds: the article's own text, between the markers
+            # the item templates put around the body.
+            self.articles[generated.item.src] = body_of(html)
+        elif generated is None and src in self.library.pages:
+            own, marker, ours = html.partition(GENERATED)
+            html = sanitize_html(own) + marker + ours
+        return html
+
+    def document(self, html: str, *, lang: str | None = None, site_lang: str | None = None,
+                 article: str = "") -> str:
+        """A whole HTML file. ``lang``: the page's language when the theme wrote the site's
+        (``site_lang``); ``article``: the page's content, whose scripts the policy never
+        allows."""
+        if lang and lang != site_lang:
+            html = _HTML_LANG.sub(f'<html lang="{lang}"', html, count=1)
+        return finished(html, article)
+
+
+def finished(html: str, article: str = "") -> str:
+    """Every HTML file's last pass: the Content-Security-Policy, and no control character —
+    HTML forbids them; check warns where librarians wrote them, and none reaches a page by
+    another way (an ordinary page's title, a heading that becomes one, the navigation)."""
+    return with_policy(CONTROL_CHARACTERS.sub("", html),
+                       CONTROL_CHARACTERS.sub("", article))
+
+
+def lift(markdown: str) -> tuple[str, list[tuple[str, str]]]:
+    """A generated page's header and footer are HTML the templates wrote: hand Markdown a
+    one-line placeholder instead, and put the HTML back after (``Finisher.article``).
+    Python-Markdown reads raw HTML twice with html.parser (md_in_html, and mkdocs' anchor
+    finder): for a 13 KB page around a 4 KB body that was most of the conversion. A part
+    that asks for Markdown inside (``markdown="1"``) stays."""
+    start, end = markdown.find(BODY_START), markdown.rfind(BODY_END)
+    if start == -1 or end == -1:  # a listing: lifted whole when it is HTML line by line
+        if not all(line.startswith("<") for line in markdown.splitlines() if line.strip()):
+            return markdown, []
+        regions = [(markdown, False)]
+    else:
+        end += len(BODY_END)
+        regions = [(markdown[:start], False), (markdown[start:end], True),
+                   (markdown[end:], False)]
+    key = hashlib.sha256(markdown.encode("utf-8")).hexdigest()[:16]
+    parts: list[tuple[str, str]] = []  # (placeholder, the HTML it stands for)
+    out = []
+    for region, body in regions:
+        if body or not region.strip() or 'markdown="' in region:
+            out.append(region)
+            continue
+        slot = _SLOT.format(key=key, n=len(parts))
+        out.append("\n\n" + slot + "\n\n")
+        parts.append((slot, region.strip("\n")))
+    return "".join(out), parts
+
+
+def body_of(html: str) -> str:
+    """An item page's article: what lies between the body markers."""
+    start = html.find(BODY_START)
+    end = html.rfind(BODY_END)
+    if start == -1 or end == -1:
+        return html
+    return html[start + len(BODY_START):end].strip()
