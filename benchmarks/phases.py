@@ -96,13 +96,13 @@ def instrument() -> None:
     from mkdocs.structure.pages import Page
 
     import generator.cli.build as ks_build
-    import generator.engine.mkdocs_plugin as ks_plugin
+    import generator.engine.base as ks_engine
     import generator.site.publish as publish
     from generator.engine.mkdocs_plugin import KnowledgeSitePlugin
 
     ks_build.run = timed("check: load+validate+collect", ks_build.run)
-    ks_plugin.run = timed("check: load+validate+collect", ks_plugin.run)  # serve, mkdocs build
-    ks_plugin.assemble = timed("assemble: pages, thumbnails, short links", ks_plugin.assemble)
+    ks_engine.run = timed("check: load+validate+collect", ks_engine.run)  # serve, mkdocs build
+    ks_engine.assemble = timed("assemble: pages, thumbnails, short links", ks_engine.assemble)
     for method, label in (
         ("on_config", "plugin.on_config: assemble pages, thumbnails, short links"),
         ("on_files", "plugin.on_files"),

@@ -42,7 +42,7 @@ def main(argv: list[str] | None = None) -> int:
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
-    import generator.cli.serve as ks_serve
+    import generator.engine.mkdocs_run as ks_serve
     from generator.engine.mkdocs_run import quiet_engine
 
     if not args.profile:
