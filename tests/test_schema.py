@@ -12,10 +12,13 @@ import pytest
 from sitekit import REPO, REVIEW, TUTORIAL, VIDEO, make_site
 
 from generator.content import fields, yamltree
+from generator.content.kinds.review import BOOK_KEYS
+from generator.content.kinds.table import KINDS
 from generator.content.models import KIND_BY_FOLDER, Kind
+from generator.content.readers import VIDEO_KEYS
 from generator.content.schema import REQUIRED, YES_NO, front_matter_schemas, write_schemas
 from generator.content.source import discover, load_item
-from generator.content.validate import BOOK_KEYS, COMMON_KEYS, KIND_KEYS, VIDEO_KEYS
+from generator.content.validate import COMMON_KEYS
 from generator.library.check import run
 
 SCHEMAS = front_matter_schemas()
@@ -56,7 +59,7 @@ def test_each_schema_is_a_valid_draft_2020_12_schema(kind: Kind) -> None:
 @pytest.mark.parametrize("kind", list(Kind), ids=lambda k: k.value)
 def test_every_key_check_reads_is_described(kind: Kind) -> None:
     props = SCHEMAS[kind.value]["properties"]
-    assert set(props) == set(COMMON_KEYS) | set(KIND_KEYS[kind])
+    assert set(props) == set(COMMON_KEYS) | set(KINDS[kind].keys)
     if "book" in props:
         assert set(props["book"]["properties"]) == set(BOOK_KEYS)
     if "video" in props:

@@ -37,8 +37,8 @@ from generator.content.embeds import (
     thumbnail,
     watch_url,
 )
+from generator.content.kinds.video import TRANSCRIPT_HEADING
 from generator.content.models import Video, VideoSource
-from generator.content.validate import TRANSCRIPT_HEADING
 from generator.content.videos import parse_video_url
 from generator.render.environment import environment
 from generator.render.video_player import (

@@ -9,6 +9,7 @@ from datetime import datetime
 from pathlib import Path
 
 from ..content.diagnostics import has_errors, strictened
+from ..content.kinds.table import KINDS
 from .output import message_language, report, summary_line
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
@@ -31,7 +32,7 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--format", choices=("text", "github", "json"), default="text")
 
     new = sub.add_parser("new", help="start a new tutorial, review or video page")
-    new.add_argument("kind", choices=("tutorial", "review", "video"))
+    new.add_argument("kind", choices=tuple(kind.value for kind in KINDS))
     new.add_argument("title", help='the title, in quotes: "Cara Mencari Jurnal"')
 
     build = sub.add_parser("build", help="build the website (default into site/)")

@@ -67,6 +67,11 @@ class TutorialDetails:
     prerequisites: tuple[str, ...] = ()
     video: Video | None = None
 
+    @property
+    def picture(self) -> str | None:
+        """The type's own picture (behind the preview, in feeds): the video's poster."""
+        return self.video.poster if self.video else None
+
 
 @dataclass(frozen=True)
 class Book:
@@ -87,6 +92,14 @@ class ReviewDetails:
     book: Book
     rating: int
 
+    @property
+    def video(self) -> Video | None:
+        return None
+
+    @property
+    def picture(self) -> str | None:
+        return self.book.cover
+
 
 @dataclass(frozen=True)
 class VideoDetails:
@@ -95,7 +108,13 @@ class VideoDetails:
     transcript_path: str | None = None  # that file, relative to docs_dir
     transcript_in_body: bool = False  # a "Transcript"/"Transkrip" section in the body
 
+    @property
+    def picture(self) -> str | None:
+        return self.video.poster
 
+
+# Every type's details answer ``video`` (or None) and ``picture`` (or None), so the stages
+# that only need those never ask which type an item is.
 Details = TutorialDetails | ReviewDetails | VideoDetails
 
 

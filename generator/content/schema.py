@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import dataclasses
 import json
-import re
 import types
 import typing
 from collections.abc import Iterable
@@ -31,27 +30,18 @@ from pathlib import Path
 from typing import Any
 
 from ..values.slugs import MAX_SLUG, SLUG
-from .models import Book, Item, Kind, ReviewDetails, TutorialDetails, Video, VideoDetails
-from .validate import (
-    BOOK_KEYS,
-    COMMON_KEYS,
-    IMAGE_SUFFIXES,
-    KIND_KEYS,
-    LEVELS,
-    RESERVED_SLUGS,
-    SUMMARY_MAX,
-    TITLE_MAX,
-    VIDEO_KEYS,
-)
+from .kinds.review import BOOK_KEYS
+from .kinds.table import KINDS
+from .models import Book, Item, Kind, Video
+from .readers import IMAGE_SUFFIXES, VIDEO_KEYS, any_case, suffix_pattern
+from .validate import COMMON_KEYS, RESERVED_SLUGS, SUMMARY_MAX, TITLE_MAX
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 YES_NO = ("true", "false", "yes", "no", "ya", "tidak")  # fields._TRUE | fields._FALSE
 # Required keys, by the prefix of their table key (see FIELDS).
 REQUIRED = {
     "": ("title", "summary", "date", "authors", "topics"),
-    "tutorial:": ("level",),
-    "review:": ("book", "rating"),
-    "video:": ("video",),
+    **{f"{kind.value}:": spec.required for kind, spec in KINDS.items()},
     "book.": ("title", "authors"),
     "video.": ("url",),
 }
@@ -69,17 +59,7 @@ _DATE = r"^\d{4}-\d{2}-\d{2}$"
 _MOMENT = (r"^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?\s*"
            r"(Z|[+-]\d{2}:?\d{2})?)?$")
 _LANG = r"^[A-Za-z]{2,3}(-[A-Za-z]{4})?(-([A-Za-z]{2}|\d{3}))?(-[A-Za-z0-9]{5,8})*$"
-_NOT_URL = r"^(?![A-Za-z][A-Za-z0-9+.-]*:)(?!//)"
 _SITE_PATH = r"^(?![A-Za-z][A-Za-z0-9+.-]*:)(?!//)[^?#\\]*[A-Za-z0-9]"
-
-
-def _any_case(word: str) -> str:
-    """An ECMA-262 pattern for ``word`` in any letter case (JSON Schema has no (?i))."""
-    return "".join(f"[{c.lower()}{c.upper()}]" if c.isalpha() else re.escape(c) for c in word)
-
-
-def _suffixes(suffixes: Iterable[str]) -> str:
-    return _NOT_URL + r".*\.(" + "|".join(_any_case(s.lstrip(".")) for s in suffixes) + ")$"
 
 
 # key (``title``; ``<kind>:<key>`` for a kind's own keys; ``book.<key>``/``video.<key>``
@@ -111,7 +91,8 @@ FIELDS: dict[str, tuple[str, str, dict[str, Any]]] = {
     "image": ("Cover picture (also the link-preview picture): a path relative to this file "
               "or to site_src/, not a web address.",
               "Gambar sampul (juga gambar pratinjau tautan): jalur relatif dari berkas ini "
-              "atau dari site_src/, bukan alamat web.", {"pattern": _suffixes(IMAGE_SUFFIXES)}),
+              "atau dari site_src/, bukan alamat web.",
+              {"pattern": suffix_pattern(IMAGE_SUFFIXES)}),
     "image_alt": ("Alternative text of the picture (required with `image`).",
                   "Teks alternatif gambar (wajib bila ada `image`).", {"maxLength": 300}),
     "license": ("SPDX licence id, e.g. CC-BY-4.0. Default from the settings.",
@@ -136,46 +117,6 @@ FIELDS: dict[str, tuple[str, str, dict[str, Any]]] = {
     "translation_of": ("Slug of the item this one translates.",
                        "Slug tulisan yang diterjemahkan oleh tulisan ini.",
                        {"pattern": SLUG.pattern}),
-    # tutorials
-    "tutorial:level": ("Level: beginner, intermediate or advanced.",
-                       "Tingkat: beginner (pemula), intermediate (menengah) atau advanced "
-                       "(mahir).", {"enum": list(LEVELS)}),
-    "tutorial:duration": ("Time to work through it, in whole minutes.",
-                          "Waktu untuk menyelesaikannya, dalam menit (bilangan bulat).",
-                          {"minimum": 1, "maximum": 100_000}),
-    "tutorial:objectives": ("What the reader will be able to do.",
-                            "Apa yang akan bisa dilakukan pembaca.", {}),
-    "tutorial:prerequisites": ("What to have or know before starting.",
-                               "Apa yang perlu disiapkan sebelum mulai.", {}),
-    "tutorial:video": ("A video that goes with the tutorial.",
-                       "Video yang menyertai tutorial.", {}),
-    # reviews
-    "review:book": ("The book reviewed.", "Buku yang diresensi.", {}),
-    "review:rating": ("Rating, a whole number from 1 to 5.", "Nilai, bilangan bulat 1 sampai 5.",
-                      {"minimum": 1, "maximum": 5, "digits": r"^[1-5]$"}),
-    "book.title": ("Title of the book.", "Judul buku.", {"minLength": 1, "maxLength": 300}),
-    "book.authors": ("Authors of the book, as printed.", "Penulis buku, seperti tercetak.",
-                     {"minItems": 1}),
-    "book.isbn": ("ISBN-10 or ISBN-13, hyphens allowed (checksum verified).",
-                  "ISBN-10 atau ISBN-13, boleh dengan tanda hubung (digit pemeriksa dicek).",
-                  {"pattern": r"^[0-9][0-9 -]*[0-9Xx]$"}),
-    "book.publisher": ("Publisher.", "Penerbit.", {"maxLength": 200}),
-    "book.year": ("Year of publication.", "Tahun terbit.", {"minimum": 1000, "maximum": 2100}),
-    "book.pages": ("Number of pages.", "Jumlah halaman.", {"minimum": 1, "maximum": 100_000}),
-    "book.cover": ("Picture of the book's cover (a path, like `image`).",
-                   "Gambar sampul buku (jalur, seperti `image`).",
-                   {"pattern": _suffixes(IMAGE_SUFFIXES)}),
-    "book.cover_alt": ("Alternative text of the cover (required with `cover`).",
-                       "Teks alternatif sampul (wajib bila ada `cover`).", {"maxLength": 300}),
-    "book.call_number": ("Call number: where the book stands in the library.",
-                         "Nomor panggil: letak buku di rak perpustakaan.", {"maxLength": 100}),
-    # videos
-    "video:video": ("The video.", "Videonya.", {}),
-    "video:transcript": ("Path of a transcript file (.md or .txt), or write a `## Transkrip` "
-                         "section in the text instead.",
-                         "Jalur berkas transkrip (.md atau .txt), atau tulis bagian "
-                         "`## Transkrip` di isi tulisan.",
-                         {"pattern": _suffixes((".md", ".txt", ".markdown"))}),
     "video.url": ("Address of the video: YouTube, Vimeo, or an .mp4/.webm file in the site.",
                   "Alamat video: YouTube, Vimeo, atau berkas .mp4/.webm di dalam situs.",
                   {"minLength": 1}),
@@ -183,19 +124,15 @@ FIELDS: dict[str, tuple[str, str, dict[str, Any]]] = {
                        "Durasi MM:SS atau J:MM:SS, dalam tanda kutip.",
                        {"pattern": r"^(\d{1,2}:)?\d{1,2}:\d{2}$"}),
     "video.captions": ("Captions file (.vtt).", "Berkas teks terjemahan/takarir (.vtt).",
-                       {"pattern": _suffixes((".vtt",))}),
+                       {"pattern": suffix_pattern((".vtt",))}),
     "video.poster": ("Picture shown before the video plays.",
                      "Gambar yang tampil sebelum video diputar.",
-                     {"pattern": _suffixes(IMAGE_SUFFIXES)}),
+                     {"pattern": suffix_pattern(IMAGE_SUFFIXES)}),
 }
-
-KIND_TITLES = {
-    Kind.TUTORIAL: ("Tutorial front matter", "Front matter tutorial"),
-    Kind.REVIEW: ("Book review front matter", "Front matter resensi buku"),
-    Kind.VIDEO: ("Video page front matter", "Front matter halaman video"),
-}
-_OWNER: dict[Kind, type] = {Kind.TUTORIAL: TutorialDetails, Kind.REVIEW: ReviewDetails,
-                            Kind.VIDEO: VideoDetails}
+# Each type's own keys (``<type>:<key>``) and the keys of the mappings it holds (``book.*``).
+for _kind, _spec in KINDS.items():
+    for _key, _words in _spec.schema_fields.items():
+        FIELDS[_key if "." in _key else f"{_kind.value}:{_key}"] = _words
 _TEXT: dict[str, Any] = {"type": ["string", "number", "boolean"]}
 
 
@@ -217,7 +154,7 @@ def _value_schema(hint: Any, extra: dict[str, Any], nested: dict[str, Any] | Non
     if hint is bool:
         return {"anyOf": [{"type": "boolean"},
                           {"type": "string", "pattern": "^(" + "|".join(
-                              _any_case(w) for w in YES_NO) + ")$"}]}
+                              any_case(w) for w in YES_NO) + ")$"}]}
     if hint is int:
         digits = extra.pop("digits", r"^[0-9]+$")
         return {"anyOf": [{"type": "integer", **extra}, {"type": "string", "pattern": digits}]}
@@ -285,14 +222,14 @@ def front_matter_schema(kind: Kind, *, authors: Iterable[str] | None = None,
     ``base_url``: where the schemas are published (gives each its ``$id``).
     """
     common = _object(Item, COMMON_KEYS, "")
-    own_keys = KIND_KEYS[kind]
+    spec = KINDS[kind]
     nested = {"video": _video_object(), "book": _book_object()}
-    own = _object(_OWNER[kind], own_keys, f"{kind.value}:", nested)
+    own = _object(spec.details, spec.keys, f"{kind.value}:", nested)
     properties = {**common["properties"], **own["properties"]}
     for key, ids in (("authors", authors), ("topics", topics)):
         if ids is not None:
             properties[key]["items"] = {"enum": sorted(set(ids))}
-    en, id_ = KIND_TITLES[kind]
+    en, id_ = spec.schema_title
     head: dict[str, Any] = {"$schema": DIALECT}
     if base_url:
         head["$id"] = f"{base_url.rstrip('/')}/{kind.value}.schema.json"

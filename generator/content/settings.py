@@ -14,6 +14,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from ..values.languages import is_language_tag
 from ..values.licenses import check_license
+from ..values.platforms import ACCOUNTS
 from . import yamltree
 from .diagnostics import Diagnostic, diag
 from .fields import FieldReader
@@ -21,7 +22,7 @@ from .fields import FieldReader
 PLUGIN_NAME = "knowledge-site"
 CONFIG_FILE = "mkdocs.yml"
 
-SOCIAL_KEYS = ("instagram", "facebook", "x", "youtube", "tiktok", "whatsapp")
+SOCIAL_KEYS = tuple(p.id for p in ACCOUNTS)
 ASK_KEYS = ("whatsapp", "email", "url")
 DEFAULT_SLOTS = ("06:00-08:00", "11:00-13:00", "18:00-21:00")
 _SLOT = re.compile(r"^([01]\d|2[0-3]):([0-5]\d)-([01]\d|2[0-4]):([0-5]\d)$")

@@ -19,7 +19,7 @@ import lxml.html
 from lxml import etree
 from PIL import Image, UnidentifiedImageError
 
-from ..content.models import Item, ReviewDetails, TutorialDetails, VideoDetails
+from ..content.models import Item
 from ..content.settings import Settings
 from ..library.collect import Library
 from ..values.licenses import license_url
@@ -138,13 +138,7 @@ def picture_of(item: Item, settings: Settings, site_dir: Path) -> Picture | None
     The size comes from the published file (the bytes a reader downloads), so
     ``write_feeds`` must run after the engine has copied the site's files.
     """
-    details = item.details
-    candidates = [item.image]
-    if isinstance(details, ReviewDetails):
-        candidates.append(details.book.cover)
-    if isinstance(details, TutorialDetails | VideoDetails) and details.video is not None:
-        candidates.append(details.video.poster)
-    for rel in candidates:
+    for rel in (item.image, item.details.picture):
         if not rel:
             continue
         media_type = MEDIA_TYPES.get(Path(rel).suffix.lower())

@@ -16,7 +16,7 @@ from datetime import date, datetime
 from typing import Any
 from urllib.parse import urlsplit
 
-from ..content.models import Item, ReviewDetails, TutorialDetails, VideoDetails
+from ..content.models import Item, ReviewDetails, VideoDetails
 from ..values.links import code_mask, find_links
 from ..words.translate import translator
 from .collect import Library
@@ -100,8 +100,7 @@ def external_links(item: Item) -> tuple[ExternalLink, ...]:
     most common broken link of all).
     """
     found: dict[str, tuple[int, int]] = {}  # url -> (file line, column)
-    video = item.details.video if isinstance(item.details, TutorialDetails | VideoDetails) \
-        else None
+    video = item.details.video
     if video is not None and _is_web(video.source.url):
         found[video.source.url] = (item.line_of("video"), 0)
     lines = item.body.split("\n")

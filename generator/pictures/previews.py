@@ -25,7 +25,8 @@ from urllib.parse import urlsplit
 import PIL
 from PIL import Image, ImageDraw, ImageFont, ImageOps
 
-from ..content.models import Item, Kind, ReviewDetails, TutorialDetails, VideoDetails
+from ..content.kinds.table import KINDS
+from ..content.models import Item, Kind
 from ..library.collect import Library
 from ..words.translate import translator
 from .jobs import PictureJob
@@ -39,11 +40,7 @@ REGULAR, BOLD = FONTS / "DejaVuSans.ttf", FONTS / "DejaVuSans-Bold.ttf"
 DRAWING_VERSION = "2"
 
 RGB = tuple[int, int, int]
-KIND_COLOURS: dict[str, RGB] = {
-    Kind.TUTORIAL.value: (12, 84, 96),
-    Kind.REVIEW.value: (112, 36, 60),
-    Kind.VIDEO.value: (30, 45, 104),
-}
+KIND_COLOURS: dict[str, RGB] = {kind.value: spec.colour for kind, spec in KINDS.items()}
 SITE_COLOUR: RGB = (38, 50, 56)
 _QUALITIES = (88, 82, 74, 66, 58, 50, 42, 34)
 
@@ -82,14 +79,7 @@ def cover_of(item: Item) -> str | None:
     """The picture behind an item's preview: its image, else the book cover or video poster."""
     if item.image:
         return item.image
-    details = item.details
-    if isinstance(details, ReviewDetails) and details.book.cover:
-        return details.book.cover
-    if isinstance(details, VideoDetails | TutorialDetails):
-        video = details.video
-        if video is not None and video.poster:
-            return video.poster
-    return None
+    return item.details.picture
 
 
 # -- drawing ---------------------------------------------------------------------------------

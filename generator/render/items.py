@@ -19,7 +19,7 @@ from babel.dates import format_date
 from markupsafe import Markup
 
 from ..content.embeds import embed_bare_urls
-from ..content.models import Item, ReviewDetails, TutorialDetails, VideoDetails
+from ..content.models import Item, ReviewDetails, VideoDetails
 from ..content.validate import resolve_path
 from ..library.collect import Library, page_url
 from ..library.relations import Indexes, build_indexes, tag_slug
@@ -138,7 +138,7 @@ class Renderer:
                 body, section = split_transcript(body)
             transcript = transcript_for(details.transcript or section, item.lang)
         body = embed_bare_urls(body, bare_url_renderer(self.env, item.lang, ctx["url"]))
-        video = details.video if isinstance(details, TutorialDetails | VideoDetails) else None
+        video = details.video
         # A video page's own picture is the player's poster; a tutorial's video gets the
         # drawn placeholder, since the cover already stands at the top of the page.
         poster = item.image if isinstance(details, VideoDetails) else None

@@ -22,7 +22,8 @@ from urllib.parse import quote, urlsplit
 
 from babel.core import get_global
 
-from ..content.models import Item, ReviewDetails, TutorialDetails, Video, VideoDetails
+from ..content.kinds.table import spec_for
+from ..content.models import Item, Video
 from ..content.settings import Settings
 from ..library.collect import Library
 from ..pictures.previews import PreviewImage, kind_label
@@ -203,45 +204,22 @@ def item_json_ld(library: Library, item: Item, image: PreviewImage | None) -> Js
         data["about"] = [{"@type": "Thing", "name": name} for name in topics]
     if item.tags:
         data["keywords"] = ", ".join(item.tags)
-    details = item.details
-    if isinstance(details, TutorialDetails):
-        data["@type"] = ["LearningResource", "HowTo"]
-        data["learningResourceType"] = "tutorial"
-        data["educationalLevel"] = details.level
-        if details.duration:
-            data["timeRequired"] = data["totalTime"] = f"PT{details.duration}M"
-        if details.objectives:
-            data["teaches"] = list(details.objectives)
-        if details.prerequisites:
-            data["competencyRequired"] = list(details.prerequisites)
-        if details.video is not None:
-            data["video"] = _video_object(settings, item, details.video, image_url,
-                                          with_context=False)
-    elif isinstance(details, ReviewDetails):
-        book = details.book
-        reviewed: JsonObject = {
-            "@type": "Book",
-            "name": book.title,
-            "author": [{"@type": "Person", "name": name} for name in book.authors],
-        }
-        if book.isbn13:
-            reviewed["isbn"] = book.isbn13
-        if book.publisher:
-            reviewed["publisher"] = {"@type": "Organization", "name": book.publisher}
-        if book.year:
-            reviewed["datePublished"] = str(book.year)
-        if book.pages:
-            reviewed["numberOfPages"] = book.pages
-        if book.cover:
-            reviewed["image"] = absolute(settings, book.cover)
-        data["@type"] = "Review"
-        data["itemReviewed"] = reviewed
-        data["reviewRating"] = {"@type": "Rating", "ratingValue": details.rating,
-                                "bestRating": 5, "worstRating": 1}
-    elif isinstance(details, VideoDetails):
-        video = _video_object(settings, item, details.video, image_url, with_context=False)
-        data.update(video)
+    spec_for(item.kind).linked_data(item.details, data, _Page(settings, item, image_url))
     return data
+
+
+class _Page:
+    """What a type's schema.org data needs from the item's page (content/kinds/spec.py)."""
+
+    def __init__(self, settings: Settings, item: Item, image_url: str | None) -> None:
+        self.settings, self.item, self.image_url = settings, item, image_url
+
+    def absolute(self, path: str) -> str:
+        return absolute(self.settings, path)
+
+    def video(self, video: Video) -> JsonObject:
+        return _video_object(self.settings, self.item, video, self.image_url,
+                             with_context=False)
 
 
 def _video_object(settings: Settings, item: Item, video: Video, thumbnail: str | None, *,

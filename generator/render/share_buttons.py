@@ -9,12 +9,12 @@ readers pass on should stay clean.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from urllib.parse import quote
 
 from markupsafe import Markup
 
 from ..content.models import Item
 from ..library.collect import Library
+from ..values.platforms import BUTTONS, share_address
 from ..words.translate import translator
 from .environment import environment
 from .link_preview import absolute
@@ -22,7 +22,7 @@ from .link_preview import absolute
 
 @dataclass(frozen=True)
 class ShareLink:
-    network: str  # whatsapp | facebook | x | telegram | email
+    network: str  # a platform's id (values/platforms.py)
     label: str
     href: str
     new_tab: bool = True
@@ -40,27 +40,13 @@ class ShareButtons:
     native_label: str
 
 
-def _q(text: str) -> str:
-    return quote(text, safe="")
-
-
 def share_buttons(library: Library, item: Item) -> ShareButtons:
     t = translator(item.lang)
     url = absolute(library.settings, item.url)
     title = " ".join(item.title.split())
     body = f"{item.summary}\n\n{url}"
-    links = (
-        ShareLink("whatsapp", t("share.whatsapp"),
-                  f"https://wa.me/?text={_q(f'{title} {url}')}"),
-        ShareLink("facebook", t("share.facebook"),
-                  f"https://www.facebook.com/sharer/sharer.php?u={_q(url)}"),
-        ShareLink("x", t("share.x"), f"https://x.com/intent/post?text={_q(title)}&url={_q(url)}"),
-        ShareLink("telegram", t("share.telegram"),
-                  f"https://t.me/share/url?url={_q(url)}&text={_q(title)}"),
-        ShareLink("email", t("share.email"),
-                  f"mailto:?subject={_q(title)}&body={_q(body)}",
-                  new_tab=False),
-    )
+    links = tuple(ShareLink(p.id, t(f"share.{p.id}"), share_address(p, url, title, body),
+                            p.new_tab) for p in BUTTONS)
     return ShareButtons(url, title, item.summary, t("share.heading"), links, t("share.copy"),
                         t("share.copied"), t("share.native"))
 

@@ -24,8 +24,8 @@ from jinja2 import Environment
 from markupsafe import Markup
 
 from ..content.embeds import embed_url, host_name
+from ..content.kinds.video import TRANSCRIPT_HEADING
 from ..content.models import Video, VideoSource
-from ..content.validate import TRANSCRIPT_HEADING
 from ..values.links import code_mask
 from ..words.translate import translator
 

@@ -18,6 +18,7 @@ from ..pictures.previews import kind_label
 from ..render.environment import environment
 from ..render.pages import GeneratedPage
 from ..values.links import relative
+from ..values.platforms import BY_ID
 from ..words.translate import translator
 from .sharekit import tracked
 
@@ -26,15 +27,6 @@ PAGE_URL = "links/"
 MAX_PINNED = 6
 MAX_CARDS = 12
 
-_PROFILE = {
-    "instagram": "https://www.instagram.com/{}/",
-    "facebook": "https://www.facebook.com/{}",
-    "x": "https://x.com/{}",
-    "youtube": "https://www.youtube.com/@{}",
-    "tiktok": "https://www.tiktok.com/@{}",
-}
-_NAMES = {"instagram": "Instagram", "facebook": "Facebook", "x": "X", "youtube": "YouTube",
-          "tiktok": "TikTok", "whatsapp": "WhatsApp"}
 
 
 @dataclass(frozen=True)
@@ -69,16 +61,18 @@ def profile_url(network: str, value: str) -> str | None:
     if network == "whatsapp":
         digits = re.sub(r"\D", "", handle)
         return f"https://wa.me/{digits}" if digits else None
-    pattern = _PROFILE.get(network)
+    platform = BY_ID.get(network)
+    pattern = platform.profile if platform else None
     return pattern.format(handle) if pattern and handle else None
 
 
 def profiles(settings: Settings) -> list[Profile]:
+    t = translator(settings.language)
     out = []
     for network, value in settings.social:
         href = profile_url(network, value)
         if href:
-            out.append(Profile(_NAMES.get(network, network), href))
+            out.append(Profile(t(f"platform.{network}"), href))
     return out
 
 

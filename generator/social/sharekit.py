@@ -36,7 +36,7 @@ from zoneinfo import ZoneInfo
 
 from text_unidecode import unidecode
 
-from ..content.models import Item, Kind, TutorialDetails
+from ..content.models import Item
 from ..content.settings import PostingSlot
 from ..library.collect import Library
 from ..pictures.previews import kind_label, preview_path
@@ -44,16 +44,13 @@ from ..render.environment import environment
 from ..render.link_preview import absolute
 from ..render.pages import GeneratedPage
 from ..values.links import relative
+from ..values.platforms import POSTED, Platform
 from ..words.translate import translator
 
-PLATFORMS = ("x", "facebook", "instagram", "whatsapp", "telegram", "youtube", "tiktok")
-VIDEO_PLATFORMS = frozenset({"youtube", "tiktok"})
 CSV_HEADER = ("scheduled_at", "platform", "text", "link", "image", "item")
 X_LIMIT = 280
 X_URL_LENGTH = 23
 SHARE_PAGE_ITEMS = 50  # the staff page shows the newest items; the files hold every one
-HASHTAGS = {"x": 2, "facebook": 3, "instagram": 10, "whatsapp": 0, "telegram": 0,
-            "youtube": 3, "tiktok": 5}
 _ELLIPSIS = "…"
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -183,9 +180,7 @@ def share_items(library: Library) -> list[Item]:
 
 
 def has_video(item: Item) -> bool:
-    details = item.details
-    return item.kind is Kind.VIDEO or (isinstance(details, TutorialDetails)
-                                       and details.video is not None)
+    return item.details.video is not None
 
 
 def posts_for(library: Library, item: Item, short_link: str | None = None) -> list[Post]:
@@ -198,13 +193,13 @@ def posts_for(library: Library, item: Item, short_link: str | None = None) -> li
     tags = hashtags(library, item)
     title, summary = _one_line(item.title), _tidy(item.summary)
     out = []
-    for platform in PLATFORMS:
-        if platform in VIDEO_PLATFORMS and not has_video(item):
+    for platform in POSTED:
+        if platform.video_only and not has_video(item):
             continue
-        link = tracked(canonical, platform, item.slug)
-        chosen = tags[:HASHTAGS[platform]]
+        link = tracked(canonical, platform.id, item.slug)
+        chosen = tags[:platform.hashtags]
         text = _compose(platform, title, summary, chosen, link, t, settings.library_name)
-        out.append(Post(platform, text, link, image, when, canonical, item.src,
+        out.append(Post(platform.id, text, link, image, when, canonical, item.src,
                         item.kind.value, item.slug, item.title, item.lang, short_link))
     return out
 
@@ -214,30 +209,24 @@ def all_posts(library: Library, short_links: Mapping[str, str] | None = None) ->
     links = short_links or {}
     posts = [p for item in share_items(library)
              for p in posts_for(library, item, links.get(item.src))]
-    order = {p: n for n, p in enumerate(PLATFORMS)}
+    order = {p.id: n for n, p in enumerate(POSTED)}
     return sorted(posts, key=lambda p: (p.scheduled_at, p.item, order[p.platform]))
 
 
-def _compose(platform: str, title: str, summary: str, tags: list[str], link: str,
+def _compose(platform: Platform, title: str, summary: str, tags: list[str], link: str,
              t: Callable[..., str], library_name: str) -> str:
-    hashline = " ".join(tags)
-    if platform == "x":
-        return x_post(f"{title}\n\n{summary}", tags, link)
-    if platform == "facebook":
-        return _join(f"{title}\n\n{summary}", f"{t('post.read_more')} {link}", hashline)
-    if platform == "instagram":
-        return _join(f"{title}\n\n{summary}", t("post.link_in_bio"), hashline)
-    if platform == "whatsapp":
-        return _join(f"*{title}*\n{summary}", link)
-    if platform == "telegram":
-        return _join(f"{title}\n\n{summary}", link)
-    if platform == "youtube":
-        # YouTube refuses descriptions with angle brackets.
-        text = _join(summary, f"{t('post.video_page')} {link}", library_name, hashline)
-        return text.replace("<", "\u2039").replace(">", "\u203a")
-    if platform == "tiktok":
-        return _join(f"{title}\n\n{summary}", t("post.link_in_bio"), hashline)
-    raise ValueError(f"unknown platform {platform!r}")
+    """The platform's post from its parts (values/platforms.py)."""
+    assert platform.post is not None
+    if platform.limit is not None:  # X: the link is never cut, hashtags only as room allows
+        body = _join(*(part.format(title=title, summary=summary) for part in platform.post))
+        return x_post(body, tags, link, platform.limit)
+    fields = {"title": title, "summary": summary, "link": link, "hashtags": " ".join(tags),
+              "library": library_name, "read_more": t("post.read_more"),
+              "link_in_bio": t("post.link_in_bio"), "video_page": t("post.video_page")}
+    text = _join(*(part.format(**fields) for part in platform.post))
+    if platform.no_angle_brackets:
+        text = text.replace("<", "\u2039").replace(">", "\u203a")
+    return text
 
 
 def x_post(body: str, tags: Sequence[str], link: str, limit: int = X_LIMIT) -> str:

@@ -60,6 +60,7 @@ WORDS: dict[str, dict[str, str]] = {
     "platform.telegram": {"id": "Telegram", "en": "Telegram"},
     "platform.youtube": {"id": "YouTube", "en": "YouTube"},
     "platform.tiktok": {"id": "TikTok", "en": "TikTok"},
+    "platform.email": {"id": "Surel", "en": "E-mail"},
     # The link-in-bio page /links/.
     "links.title": {"id": "Tautan", "en": "Links"},
     "links.intro": {"id": "Bacaan terbaru dari {library}.", "en": "The latest from {library}."},
