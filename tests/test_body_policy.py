@@ -32,17 +32,19 @@ from lxml import etree
 from sitekit import REPO, cli, make_site
 
 from generator.content.body_policy import (
+    find_policy_problems,
+    policy_codes,
+    split_page,
+    visible_markdown,
+)
+from generator.content.sanitize import (
     ALLOWED_TAGS,
     STYLE_PROPERTIES,
     URL_SCHEMES,
-    find_policy_problems,
-    policy_codes,
     sanitize_html,
     sanitize_marked,
-    split_page,
     style_is_allowed,
     url_scheme,
-    visible_markdown,
 )
 from generator.words.messages import MESSAGES, placeholders
 from generator.words.policy_messages import POLICY_MESSAGES

@@ -22,16 +22,16 @@ from PIL import Image
 from sitekit import make_site, tree_digest
 
 from generator.feeds.entries import absolute_html, clean_text, default_entry_id, feed_moment
-from generator.feeds.feeds import (
+from generator.feeds.scopes import (
     ATOM_TYPE,
     JSON_TYPE,
     RSS_TYPE,
     Scope,
     alternate_links,
     feed_specs,
-    subscribe_page,
-    write_feeds,
 )
+from generator.feeds.subscribe import subscribe_page
+from generator.feeds.write import write_feeds
 from generator.library.check import run
 from generator.library.collect import Library
 

@@ -17,15 +17,9 @@ import pytest
 from sitekit import TUTORIAL, make_site
 
 from generator.content.models import Item
+from generator.library.addresses import check_history, redirects, stable_ids
 from generator.library.check import run
-from generator.library.history import (
-    History,
-    Redirect,
-    check_history,
-    load_history,
-    redirects,
-    stable_ids,
-)
+from generator.library.history import History, Redirect, load_history
 from generator.words.history_messages import HISTORY_MESSAGES
 from generator.words.messages import MESSAGES, placeholders
 
@@ -355,7 +349,7 @@ def test_reserved_slugs_match_validate() -> None:
 
 # -- pages --------------------------------------------------------------------------------
 def test_output_path() -> None:
-    from generator.library.history import output_path
+    from generator.library.addresses import output_path
 
     assert output_path("tutorials/old/") == "tutorials/old/index.html"
     assert output_path("2019/05/cari.html") == "2019/05/cari.html"

@@ -20,8 +20,9 @@ from ..content.settings import Settings, load_settings
 from ..content.source import discover, load_item, read_text
 from ..content.validate import Context, validate_item
 from . import collect
+from .addresses import check_history
 from .collect import Library
-from .history import check_history, load_history
+from .history import load_history
 
 
 @dataclass(frozen=True)

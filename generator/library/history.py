@@ -30,35 +30,22 @@ pre-commit hook) sees a rename as a rename, not as a deletion.
 
 from __future__ import annotations
 
-import difflib
-import hashlib
-import os
 import posixpath
 import shutil
-import subprocess
-import threading
-from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from urllib.parse import quote, urlsplit
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 from ..content import yamltree
-from ..content.diagnostics import Diagnostic, diag
 from ..content.fields import FieldReader
-from ..content.models import KIND_BY_FOLDER, Item, Kind
+from ..content.models import KIND_BY_FOLDER, Kind
 from ..values.slugs import is_slug, slugify
+from .git import EMPTY_BLOB, GitError, git, match_renames, parse_log, read_blobs
 
 # Slugs the site keeps for its own pages (validate.RESERVED_SLUGS; kept in step by a test).
 RESERVED_SLUGS = frozenset({"index", "page", "feed", "tags", "topics", "authors", "archive"})
-# Similarity (0..1) above which a file deleted and a file added count as one renamed file.
-RENAME_SIMILARITY = 0.5
-# Above this many deleted x added pairs, only exact-content renames are matched.
-MAX_SIMILARITY_PAIRS = 10_000
-_EMPTY_BLOB = "0" * 40
-# Characters RFC 4151 allows unescaped in a tag's specific part (pchar and "/").
-_TAG_SAFE = "/:@!$&'()*+,;=-._~"
 
 
 # -- what callers get ---------------------------------------------------------------------
@@ -211,7 +198,7 @@ def _slug_for(version: _Version, path: str) -> str | None:
 class _Identity:
     key: str
     paths: list[str]
-    blob: str = _EMPTY_BLOB
+    blob: str = EMPTY_BLOB
     version: _Version = _BROKEN
     addresses: dict[str, None] = field(default_factory=dict)  # ordered set
     aliases: dict[str, None] = field(default_factory=dict)
@@ -293,104 +280,6 @@ class _Replay:
             self.add(new, blob, version, commit)
 
 
-# -- git ----------------------------------------------------------------------------------
-class _GitError(Exception):
-    pass
-
-
-def _git(root: Path, *args: str, check: bool = True) -> subprocess.CompletedProcess[bytes]:
-    env = {**os.environ, "GIT_TERMINAL_PROMPT": "0", "LC_ALL": "C"}
-    result = subprocess.run(["git", "-c", "core.quotepath=off", "-c", "log.showSignature=false",
-                             *args], cwd=root, env=env, capture_output=True, check=False)
-    if check and result.returncode != 0:
-        raise _GitError(result.stderr.decode("utf-8", "replace").strip())
-    return result
-
-
-@dataclass(frozen=True)
-class _Change:
-    status: str  # A M D R T (C as A)
-    old: str | None
-    new: str | None
-    blob: str  # the new version's blob id (zeros for a deletion)
-
-
-def _parse_log(out: bytes, prefix: str) -> Iterator[tuple[str, datetime, list[_Change]]]:
-    """``git log -z --raw --format=%x01%H %ct`` -> (commit, committer date, changes)."""
-    tokens = out.split(b"\0")
-    i, commit, when = 0, "", datetime.min.replace(tzinfo=UTC)
-    changes: list[_Change] = []
-    started = False
-    while i < len(tokens):
-        tok = tokens[i].lstrip(b"\n")
-        i += 1
-        if not tok:
-            continue
-        if tok.startswith(b"\x01"):
-            if started:
-                yield commit, when, changes
-            sha, _, ct = tok[1:].decode().partition(" ")
-            commit, when, changes, started = sha, datetime.fromtimestamp(int(ct), UTC), [], True
-            continue
-        if not tok.startswith(b":"):
-            continue  # pragma: no cover - not produced by this format
-        meta = tok[1:].decode().split(" ")
-        status, blob = meta[4][0], meta[3]
-        first = tokens[i].decode("utf-8", "surrogateescape")
-        i += 1
-        second = None
-        if status in ("R", "C"):
-            second = tokens[i].decode("utf-8", "surrogateescape")
-            i += 1
-        old, new = (first, second) if second is not None else (first, first)
-        old, new = _unprefix(old, prefix), _unprefix(new, prefix)
-        if status in ("A", "C"):
-            changes.append(_Change("A", None, new, blob))
-        elif status == "D":
-            changes.append(_Change("D", old, None, _EMPTY_BLOB))
-        else:
-            changes.append(_Change(status, old, new, blob))
-    if started:
-        yield commit, when, changes
-
-
-def _unprefix(path: str, prefix: str) -> str:
-    return path[len(prefix):] if prefix and path.startswith(prefix) else path
-
-
-def _read_blobs(root: Path, blobs: Iterable[str]) -> Iterator[tuple[str, bytes]]:
-    """Every blob's bytes through one ``git cat-file --batch`` process."""
-    wanted = [b for b in dict.fromkeys(blobs) if b != _EMPTY_BLOB]
-    if not wanted:
-        return
-    proc = subprocess.Popen(["git", "cat-file", "--batch"], cwd=root, stdin=subprocess.PIPE,
-                            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
-    assert proc.stdin is not None and proc.stdout is not None
-
-    def feed() -> None:
-        assert proc.stdin is not None
-        try:
-            proc.stdin.write("".join(f"{b}\n" for b in wanted).encode())
-        finally:
-            proc.stdin.close()
-
-    writer = threading.Thread(target=feed, daemon=True)
-    writer.start()
-    try:
-        for sha in wanted:
-            header = proc.stdout.readline().split()
-            if len(header) < 3 or header[1] == b"missing":
-                continue
-            size = int(header[2])
-            data = proc.stdout.read(size)
-            proc.stdout.read(1)  # the newline after the content
-            yield sha, data
-    finally:
-        writer.join()
-        proc.stdout.close()
-        proc.wait()
-
-
 # -- the one entry point ------------------------------------------------------------------
 def load_history(root: Path, docs_dir: str, *, tz: ZoneInfo | str = "Asia/Jakarta",
                  now: datetime | None = None) -> History:
@@ -405,29 +294,29 @@ def load_history(root: Path, docs_dir: str, *, tz: ZoneInfo | str = "Asia/Jakart
     if shutil.which("git") is None:
         return History(False, docs_dir=docs_dir, now=now, reason="no-git")
     try:
-        inside = _git(root, "rev-parse", "--is-inside-work-tree", check=False)
+        inside = git(root, "rev-parse", "--is-inside-work-tree", check=False)
         if inside.returncode != 0 or inside.stdout.strip() != b"true":
             return History(False, docs_dir=docs_dir, now=now, reason="not-a-repository")
-        prefix = _git(root, "rev-parse", "--show-prefix").stdout.decode().strip()
-        shallow = _git(root, "rev-parse", "--is-shallow-repository").stdout.strip() == b"true"
-        head_proc = _git(root, "rev-parse", "--verify", "--quiet", "HEAD^{commit}", check=False)
+        prefix = git(root, "rev-parse", "--show-prefix").stdout.decode().strip()
+        shallow = git(root, "rev-parse", "--is-shallow-repository").stdout.strip() == b"true"
+        head_proc = git(root, "rev-parse", "--verify", "--quiet", "HEAD^{commit}", check=False)
         head = head_proc.stdout.decode().strip() if head_proc.returncode == 0 else None
         replay = _Replay(docs_dir)
         if head is not None:
             folders = [f"{docs_dir}/{k}" if docs_dir != "." else k for k in KIND_BY_FOLDER]
-            out = _git(root, "log", "--first-parent", "-m", "--reverse", "--raw", "--no-abbrev",
+            out = git(root, "log", "--first-parent", "-m", "--reverse", "--raw", "--no-abbrev",
                        "-M", "-l5000", "-z", "--no-color", "--no-ext-diff", "--no-textconv",
                        "--format=%x01%H %ct", "HEAD", "--", *folders).stdout
-            commits = list(_parse_log(out, prefix))
+            commits = list(parse_log(out, prefix))
             seen: dict[str, _Version] = {}
-            versions = {sha: _read_version(data, zone, seen) for sha, data in _read_blobs(
+            versions = {sha: _read_version(data, zone, seen) for sha, data in read_blobs(
                 root, (c.blob for _, _, changes in commits for c in changes))}
             for commit, when, changes in commits:
                 # Deletions first, so a path freed and reused in one commit is a new file.
                 for c in sorted(changes, key=lambda c: c.status != "D"):
                     replay.change(c.status, c.old, c.new, c.blob,
                                   versions.get(c.blob, _BROKEN), when, commit)
-    except (_GitError, OSError, ValueError, IndexError) as exc:
+    except (GitError, OSError, ValueError, IndexError) as exc:
         return History(False, docs_dir=docs_dir, now=now,
                        reason="git-failed: " + str(exc)[:200])
     now = now or datetime.now(UTC)
@@ -468,180 +357,9 @@ def _working_tree(root: Path, docs_dir: str, replay: _Replay) -> dict[int, str]:
     added = sorted(on_disk - set(replay.live))
     if not gone or not added:
         return current
-    old_text = {sha: data for sha, data in _read_blobs(root, (replay.live[p].blob for p in gone))}
+    old_text = {sha: data for sha, data in read_blobs(root, (replay.live[p].blob for p in gone))}
     new_text = {p: (root / p).read_bytes() for p in added}
-    for old_path, new_path in _match_renames(
+    for old_path, new_path in match_renames(
             {p: old_text.get(replay.live[p].blob, b"") for p in gone}, new_text):
         current[id(replay.live[old_path])] = new_path
     return current
-
-
-def _match_renames(gone: dict[str, bytes], added: dict[str, bytes]) -> list[tuple[str, str]]:
-    """Pairs (old, new): identical content first, then the most similar at >= 50% of lines."""
-    pairs: list[tuple[str, str]] = []
-    by_hash: dict[str, list[str]] = {}
-    for path, data in sorted(added.items()):
-        by_hash.setdefault(hashlib.sha256(data).hexdigest(), []).append(path)
-    left = {}
-    for path, data in sorted(gone.items()):
-        same = by_hash.get(hashlib.sha256(data).hexdigest())
-        if same:
-            pairs.append((path, same.pop(0)))
-        else:
-            left[path] = data
-    taken = {new for _, new in pairs}
-    right = {p: d for p, d in added.items() if p not in taken}
-    if not left or not right or len(left) * len(right) > MAX_SIMILARITY_PAIRS:
-        return pairs
-    scored = []
-    for old, a in left.items():
-        a_lines = a.decode("utf-8", "replace").splitlines()
-        for new, b in right.items():
-            m = difflib.SequenceMatcher(None, a_lines, b.decode("utf-8", "replace").splitlines(),
-                                        autojunk=False)
-            if m.real_quick_ratio() >= RENAME_SIMILARITY and m.quick_ratio() >= RENAME_SIMILARITY:
-                ratio = m.ratio()
-                if ratio >= RENAME_SIMILARITY:
-                    scored.append((-ratio, old, new))
-    used_old: set[str] = set()
-    for _, old, new in sorted(scored):
-        if old not in used_old and new not in taken:
-            pairs.append((old, new))
-            used_old.add(old)
-            taken.add(new)
-    return pairs
-
-
-# -- what the rest of the generator asks -------------------------------------------------
-def _docs_relative(path: str, docs_dir: str) -> str:
-    prefix = docs_dir.rstrip("/") + "/"
-    return path[len(prefix):] if docs_dir not in ("", ".") and path.startswith(prefix) else path
-
-
-def tag_uri(site_url: str, day: str, specific: str) -> str:
-    """An RFC 4151 ``tag:`` URI: ``tag:example.org,2026-01-10:lib/tutorials/x.md``."""
-    parts = urlsplit(site_url)
-    host = (parts.hostname or "localhost").lower()
-    base = parts.path.strip("/")
-    spec = f"{base}/{specific}" if base else specific
-    return f"tag:{host},{day}:{quote(spec, safe=_TAG_SAFE)}"
-
-
-def stable_ids(history: History, items: Iterable[Item], site_url: str) -> dict[str, str]:
-    """item.src -> an id that never changes once published (feed guids, short links).
-
-    From the item's first path and the date it carried when first published, so
-    renaming the file, changing ``slug`` or editing ``date`` later keeps the id. An
-    item git knows nothing about yet (new, uncommitted, or no git) gets one from its
-    current path and date — exactly what it will get from history once committed.
-    """
-    by_path = history.by_current_path() if history.available else {}
-    out = {}
-    for item in items:
-        record = by_path.get(item.path)
-        if record is None:
-            out[item.src] = tag_uri(site_url, item.date.date().isoformat(), item.src)
-            continue
-        moment = record.first_published or item.date
-        out[item.src] = tag_uri(site_url, moment.date().isoformat(),
-                                _docs_relative(record.key, history.docs_dir))
-    return out
-
-
-def redirects(history: History, items: Iterable[Item], *, include_aliases: bool = True,
-              live: Iterable[str] = ()) -> list[Redirect]:
-    """Old addresses (and ``aliases``) -> each item's current address.
-
-    ``items`` are the items this build publishes (retired ones included: their page
-    says so); ``live`` any other page addresses of the site (ordinary pages,
-    listings). A redirect never replaces a live page. When two identities both once
-    had an address, the one that had it last wins; an ``aliases`` entry written now
-    wins over history.
-    """
-    items = list(items)
-    occupied = {i.url for i in items} | set(live)
-    out: dict[str, str] = {}
-    if include_aliases:
-        for item in sorted(items, key=lambda i: i.path):
-            for alias in item.aliases:
-                if alias not in occupied and alias not in out:
-                    out[alias] = item.url
-    if history.available:
-        by_path = {i.path: i for i in items}
-        owners = dict(history.owners)
-        for record in history.records:
-            target = by_path.get(record.current_path or "")
-            if target is None:
-                continue
-            for address in (*record.addresses, *record.aliases):
-                if address in occupied or address in out or address == target.url:
-                    continue
-                if address in record.addresses and owners.get(address) not in (None, record.key):
-                    continue  # another item had this address more recently
-                out[address] = target.url
-        # Addresses whose last owner is gone fall back to any earlier owner still here.
-        for record in history.records:
-            target = by_path.get(record.current_path or "")
-            if target is None:
-                continue
-            for address in record.addresses:
-                if address not in occupied and address not in out and address != target.url:
-                    out[address] = target.url
-    return sorted(Redirect(f, t) for f, t in out.items())
-
-
-def output_path(url: str) -> str:
-    """Where the page for a site-relative address is written in the built site.
-
-    ``tutorials/old/`` -> ``tutorials/old/index.html`` (any static host serves it for
-    ``/tutorials/old/`` and ``/tutorials/old``); an alias naming a file, such as
-    ``2019/05/cari.html``, is written as that file.
-    """
-    return url if url and not url.endswith("/") else f"{url}index.html"
-
-
-def check_history(history: History, items: Sequence[Item], *, live: Iterable[str] = (),
-                  now: datetime | None = None) -> list[Diagnostic]:
-    """Every published address that this version of the site would lose, as an error.
-
-    ``items`` are every valid item (``Library.all_items``); ``live`` other page
-    addresses (an address another page now serves does not disappear). A published
-    item whose file is gone is an error on its last path, unless each of its
-    addresses is still served (by another item, or an ``aliases`` entry). A
-    published item made a draft or dated in the future is an error too: ``retired:
-    true`` is the way to take one down.
-    """
-    if not history.available:
-        return []
-    out: list[Diagnostic] = []
-    if history.shallow:
-        out.append(diag("mkdocs.yml", 1, "history", "history.shallow", warning=True))
-    moment = now or history.now or datetime.now(UTC)
-    served = set(live)
-    for item in items:
-        if item.is_published(moment):
-            served.add(item.url)
-            served.update(item.aliases)
-    by_path = {i.path: i for i in items}
-    for record in history.records:
-        if not record.addresses:
-            continue
-        if record.current_path is None:
-            lost = [a for a in (*record.addresses, *record.aliases) if a not in served]
-            if lost:
-                out.append(diag(record.last_path, 1, "file", "history.deleted",
-                                addresses=_listing(lost)))
-            continue
-        current = by_path.get(record.current_path)
-        if current is None or current.is_published(moment):
-            continue  # invalid (already reported) or live: old addresses redirect to it
-        lost = [a for a in (*record.addresses, current.url) if a not in served]
-        if lost:
-            key = "draft" if current.draft else "date"
-            out.append(diag(current.path, current.line_of(key), key, "history.unpublished",
-                            addresses=_listing(dict.fromkeys(lost))))
-    return out
-
-
-def _listing(addresses: Iterable[str]) -> str:
-    return ", ".join(f"/{a}" for a in addresses)

@@ -14,9 +14,9 @@ from typing import Any
 from ..content.models import KIND_BY_FOLDER, Kind
 from ..content.registry import AUTHORS_FILE, TOPICS_FILE
 from ..feeds.entries import default_entry_id
-from ..feeds.feeds import subscribe_page
+from ..feeds.subscribe import subscribe_page
+from ..library.addresses import stable_ids as history_ids
 from ..library.collect import Library
-from ..library.history import stable_ids as history_ids
 from ..pictures.previous import NOTHING, Previous
 from ..pictures.thumbnails import thumbnails_for
 from ..render.items import Renderer

@@ -24,8 +24,8 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
-from ..content.body_policy import CONTROL_CHARACTERS, sanitize_html, sanitize_marked
-from ..feeds.feeds import alternate_links
+from ..content.sanitize import CONTROL_CHARACTERS, sanitize_html, sanitize_marked
+from ..feeds.scopes import alternate_links
 from ..library.collect import Library
 from ..pictures.previews import SITE_PREVIEW_PATH, PreviewImage, preview_path
 from ..render.csp import with_policy

@@ -11,9 +11,9 @@ from pathlib import Path
 
 from lxml import etree
 
-from ..feeds.feeds import write_feeds
+from ..feeds.write import write_feeds
+from ..library.addresses import output_path, redirects
 from ..library.collect import Library, page_url
-from ..library.history import output_path, redirects
 from ..pictures.jobs import PictureJob
 from ..pictures.pool import Drawing
 from ..pictures.previews import preview_jobs, site_preview_job

@@ -56,73 +56,6 @@ MESSAGES: dict[str, dict[str, str]] = {
               "twice, or loop forever when it points at a folder above it). Copy the files "
               "here instead, or remove the link.",
     },
-    # -- YAML syntax -------------------------------------------------------------------
-    "yaml.unclosed_quote": {
-        "id": "tanda kutip yang dibuka di baris ini tidak pernah ditutup. Tambahkan tanda kutip "
-              "penutup yang sama (\" atau ') di akhir teks.",
-        "en": "the quote opened on this line is never closed. Add the same closing quote "
-              "(\" or ') at the end of the text.",
-    },
-    "yaml.tab": {
-        "id": "baris ini menjorok dengan karakter Tab. Ganti Tab dengan spasi (dua spasi per "
-              "tingkat).",
-        "en": "this line is indented with a Tab character. Replace the Tab with spaces (two "
-              "spaces per level).",
-    },
-    "yaml.colon": {
-        "id": "ada titik dua (:) di dalam nilai. Apit seluruh nilai dengan tanda kutip, misalnya "
-              "title: \"Tips: cari jurnal\".",
-        "en": "there is a colon (:) inside the value. Put the whole value in quotes, e.g. "
-              "title: \"Tips: finding journals\".",
-    },
-    "yaml.missing_colon": {
-        "id": "baris ini tidak punya titik dua setelah nama kolom. Tulis seperti `title: Judul`.",
-        "en": "this line has no colon after the field name. Write it like `title: My title`.",
-    },
-    "yaml.flow": {
-        "id": "daftar atau pemetaan dengan [ ] atau {{ }} di baris ini tidak ditutup dengan benar. "
-              "Periksa tanda kurung dan koma, atau tulis satu butir per baris dengan `- `.",
-        "en": "the [ ] or {{ }} list on this line is not closed properly. Check the brackets and "
-              "commas, or write one entry per line starting with `- `.",
-    },
-    "yaml.list_position": {
-        "id": "butir daftar (`- `) ini tidak pada tempatnya. Letakkan butir-butir di bawah nama "
-              "kolom yang tidak berisi nilai, masing-masing menjorok dua spasi.",
-        "en": "this list entry (`- `) is out of place. Put the entries below a field name that "
-              "has no value of its own, each indented by two spaces.",
-    },
-    "yaml.reserved_char": {
-        "id": "nilai tidak boleh diawali karakter `{detail}`. Apit nilai dengan tanda kutip.",
-        "en": "a value cannot start with the character `{detail}`. Put the value in quotes.",
-    },
-    "yaml.duplicate_key": {
-        "id": "kolom ini sudah ditulis di baris {first}. Hapus salah satunya (hanya satu yang "
-              "boleh ada).",
-        "en": "this field is already written on line {first}. Remove one of them (only one may "
-              "stay).",
-    },
-    "yaml.tag": {
-        "id": "tanda `{detail}` tidak dikenal di sini. Hapus tanda itu dan tulis nilainya saja.",
-        "en": "the tag `{detail}` is not understood here. Remove it and write just the value.",
-    },
-    "yaml.complex_key": {
-        "id": "nama kolom harus berupa teks biasa.",
-        "en": "a field name must be plain text.",
-    },
-    "yaml.merge_key": {
-        "id": "`<<` (penggabungan YAML) tidak didukung. Tulis setiap kolom secara langsung.",
-        "en": "`<<` (YAML merge) is not supported. Write every field out directly.",
-    },
-    "yaml.not_mapping": {
-        "id": "front matter harus berisi pasangan `kolom: nilai`, satu per baris.",
-        "en": "the front matter must contain `field: value` pairs, one per line.",
-    },
-    "yaml.syntax": {
-        "id": "penulisan YAML di sini tidak bisa dibaca ({detail}). Periksa titik dua, tanda "
-              "kutip dan spasi di awal baris.",
-        "en": "the YAML here cannot be read ({detail}). Check colons, quotes and the spaces at "
-              "the start of the line.",
-    },
     # -- fields ------------------------------------------------------------------------
     "field.missing": {
         "id": "kolom wajib ini belum ada. Tambahkan kolom ini ke front matter.",
@@ -434,50 +367,18 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "this video page has no transcript. Add a `## Transcript` section to the text, "
               "or a `transcript:` field with the path of a transcript file.",
     },
-    # -- settings ----------------------------------------------------------------------
-    "settings.missing_file": {
-        "id": "mkdocs.yml tidak ditemukan. Jalankan perintah dari folder situs (yang berisi "
-              "mkdocs.yml).",
-        "en": "mkdocs.yml was not found. Run the command from the site's folder (the one that "
-              "holds mkdocs.yml).",
-    },
-    "settings.not_mapping": {
-        "id": "mkdocs.yml harus berisi pengaturan `nama: nilai`.",
-        "en": "mkdocs.yml must contain `name: value` settings.",
-    },
-    "settings.plugin_missing": {
-        "id": "plugin `knowledge-site` tidak ada di `plugins:`. Tambahkan `- knowledge-site:` "
-              "di bawah `plugins:`.",
-        "en": "the `knowledge-site` plugin is not listed under `plugins:`. Add "
-              "`- knowledge-site:` below `plugins:`.",
-    },
-    "settings.timezone": {
-        "id": "`{value}` bukan zona waktu. Gunakan nama seperti `Asia/Jakarta`, `Asia/Makassar` "
-              "atau `Asia/Jayapura`.",
-        "en": "`{value}` is not a time zone. Use a name such as `Asia/Jakarta`, `Asia/Makassar` "
-              "or `Asia/Jayapura`.",
-    },
-    "settings.catalog_isbn": {
-        "id": "alamat katalog harus memuat `{{isbn}}` di tempat ISBN dimasukkan.",
-        "en": "the catalogue address must contain `{{isbn}}` where the ISBN goes.",
-    },
-    "settings.slot": {
-        "id": "`{value}` bukan rentang waktu. Tulis JJ:MM-JJ:MM, misalnya \"06:00-08:00\".",
-        "en": "`{value}` is not a time range. Write HH:MM-HH:MM, e.g. \"06:00-08:00\".",
-    },
-    "settings.docs_dir": {
-        "id": "folder konten `{value}` tidak ditemukan. Periksa `docs_dir` di mkdocs.yml.",
-        "en": "the content folder `{value}` was not found. Check `docs_dir` in mkdocs.yml.",
-    },
 }
 
 
 # Messages of features kept in their own files join the one table here.
 from .history_messages import HISTORY_MESSAGES  # noqa: E402
 from .policy_messages import POLICY_MESSAGES  # noqa: E402
+from .settings_messages import SETTINGS_MESSAGES  # noqa: E402
+from .yaml_messages import YAML_MESSAGES  # noqa: E402
 
-MESSAGES.update(HISTORY_MESSAGES)
-MESSAGES.update(POLICY_MESSAGES)
+for _table in (YAML_MESSAGES, SETTINGS_MESSAGES, HISTORY_MESSAGES, POLICY_MESSAGES):
+    assert not set(_table) & set(MESSAGES), "a message table must not reuse a code"
+    MESSAGES.update(_table)
 
 
 class _Blank(dict[str, str]):

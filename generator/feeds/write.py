@@ -1,0 +1,97 @@
+"""Writing every feed into the built site, each entry built once and shared by the feeds
+that carry it."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Mapping
+from pathlib import Path
+
+from jinja2 import Environment
+
+from ..content.models import Item
+from ..library.collect import Library
+from ..render.environment import environment
+from ..words.translate import translator
+from .entries import (
+    Entry,
+    absolute_html,
+    build_entry,
+    clean_text,
+    default_entry_id,
+    feed_moment,
+    newest_change,
+    picture_of,
+)
+from .formats import atom_bytes, json_feed_bytes, opml_bytes, rss_bytes, xsl_bytes
+from .scopes import COPY_SCRIPT_PATH, CSS_PATH, OPML_PATH, XSL_PATH, feed_specs, published
+
+ASSETS = Path(__file__).parents[1] / "assets"
+
+
+def write_feeds(library: Library, html_by_src: Mapping[str, str],
+                entry_ids: Mapping[str, str], out_dir: Path) -> list[Path]:
+    """Write every feed, the OPML file and the stylesheet into the built site ``out_dir``.
+
+    ``html_by_src``: item.src -> the article HTML the engine rendered for the item's page
+    (relative links are relative to that page). ``entry_ids``: item.src -> the id fixed at
+    first publication; items missing from it get ``default_entry_id``. Run it after the
+    engine has copied the site's files: enclosure sizes are read from ``out_dir``.
+    Returns the written files, sorted.
+    """
+    env = environment()
+    specs = feed_specs(library)
+    entries: dict[str, Entry] = {}
+    for spec in specs:
+        for item in spec.items:
+            if item.src not in entries:
+                entries[item.src] = _entry(library, item, html_by_src.get(item.src),
+                                           entry_ids, out_dir, env)
+    site_newest = newest_change(published(library))
+    stylesheet = library.settings.site_path + XSL_PATH
+    written = []
+    for spec in specs:
+        chosen = [entries[i.src] for i in spec.items]
+        updated = feed_moment(newest_change(spec.items, site_newest), library.settings)
+        image = spec.image if spec.image and (out_dir / spec.image).is_file() else None
+        written.append(_write(out_dir / spec.rss_path,
+                              rss_bytes(library, spec, chosen, updated, image, stylesheet)))
+        written.append(_write(out_dir / spec.atom_path,
+                              atom_bytes(library, spec, chosen, updated, image, stylesheet)))
+        if spec.json_path:
+            written.append(_write(out_dir / spec.json_path, json_feed_bytes(library, spec,
+                                                                            chosen)))
+    written.append(_write(out_dir / OPML_PATH, opml_bytes(library, specs, env)))
+    written.append(_write(out_dir / XSL_PATH, xsl_bytes(library, env)))
+    for name, target in (("feed.css", CSS_PATH), ("feed-copy.js", COPY_SCRIPT_PATH)):
+        (out_dir / target).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(ASSETS / name, out_dir / target)
+        written.append(out_dir / target)
+    return sorted(written)
+
+
+def _write(path: Path, data: bytes) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
+    return path
+
+
+def _entry(library: Library, item: Item, html: str | None, entry_ids: Mapping[str, str],
+           out_dir: Path, env: Environment) -> Entry:
+    settings = library.settings
+    t = translator(settings.language)
+    page = settings.site_url + item.url
+    content = None
+    if html is not None:
+        content = absolute_html(html, page, t("feeds.embedded"))
+        if len(content) > settings.feed_content_limit:
+            content = None
+    if content is None:  # too long (or not rendered): the summary and a link instead
+        content = env.get_template("feeds/entry_summary.html.j2").render(
+            summary=clean_text(item.summary), href=page,
+            more=t("feeds.read_more", site=clean_text(settings.site_name))).strip()
+    return build_entry(item, library, entry_id=entry_ids.get(item.src) or
+                       default_entry_id(item, settings), content_html=content,
+                       picture=picture_of(item, settings, out_dir))
+
+
