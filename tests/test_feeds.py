@@ -33,7 +33,7 @@ from generator.feeds.scopes import (
 from generator.feeds.subscribe import subscribe_page
 from generator.feeds.write import write_feeds
 from generator.library.check import run
-from generator.library.collect import Library
+from generator.library.library import Library
 
 NOW = datetime(2026, 6, 1, tzinfo=UTC)
 SITE = "https://example.org/lib/"

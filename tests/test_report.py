@@ -11,8 +11,8 @@ from pathlib import Path
 from sitekit import REPO, TUTORIAL, VIDEO, make_site
 
 from generator.library.check import Options, run
-from generator.library.collect import Library
 from generator.library.history import History, load_history
+from generator.library.library import Library
 from generator.library.report import ExternalLink, build_report, format_report, report_json
 
 NOW = datetime(2026, 3, 1, 3, 0, tzinfo=UTC)  # 10:00 in Jakarta

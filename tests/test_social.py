@@ -24,7 +24,7 @@ from sitekit import make_site, tree_digest
 from generator.content.models import Item
 from generator.content.settings import DEFAULT_SLOTS, PostingSlot
 from generator.library.check import Options, run
-from generator.library.collect import Library
+from generator.library.library import Library
 from generator.pictures.pool import Drawing, write_previews, write_site_preview
 from generator.pictures.previews import (
     HEIGHT,

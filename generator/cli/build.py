@@ -18,7 +18,7 @@ from ..content.diagnostics import has_errors, strictened
 from ..engine.base import prepare
 from ..engine.choice import get_engine
 from ..library.check import Options, run
-from ..library.collect import Library
+from ..library.library import Library
 from ..pictures.previous import Previous
 from .output import message_language, report, says
 

@@ -15,7 +15,7 @@ from typing import Any, Protocol
 
 from ..content.diagnostics import Diagnostic, has_errors
 from ..library.check import Options, run
-from ..library.collect import Library
+from ..library.library import Library
 from ..pictures.pool import Drawing
 from ..pictures.previous import NOTHING, Previous
 from ..site.assemble import Assembly, assemble

@@ -21,7 +21,7 @@ from PIL import Image, UnidentifiedImageError
 
 from ..content.models import Item
 from ..content.settings import Settings
-from ..library.collect import Library
+from ..library.library import Library
 from ..values.licenses import license_url
 
 # Characters XML 1.0 forbids (C0 controls but tab/newline/return, lone surrogates,

@@ -14,7 +14,7 @@ from jinja2 import Environment
 from lxml import etree
 from markupsafe import escape
 
-from ..library.collect import Library
+from ..library.library import Library
 from ..render.environment import environment
 from ..values.licenses import license_url
 from ..words.translate import translator

@@ -23,7 +23,7 @@ from enum import StrEnum
 from typing import Any
 
 from ..content.models import Item, Kind
-from ..library.collect import Library, newest_first
+from ..library.library import Library, newest_first
 from ..values.links import relative
 from ..words.translate import translator
 from .entries import clean_text

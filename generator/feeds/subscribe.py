@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..library.collect import Library
+from ..library.library import Library
 from ..render.environment import environment
 from ..render.pages import GeneratedPage
 from ..words.translate import translator

@@ -10,7 +10,7 @@ from pathlib import Path
 from jinja2 import Environment
 
 from ..content.models import Item
-from ..library.collect import Library
+from ..library.library import Library
 from ..render.environment import environment
 from ..words.translate import translator
 from .entries import (

@@ -19,10 +19,11 @@ from ..content.models import VideoDetails
 from ..content.settings import Settings, load_settings
 from ..content.source import discover, load_item, read_text
 from ..content.validate import Context, validate_item
-from . import collect
+from ..values.links import page_url
+from . import crossfile
 from .addresses import check_history
-from .collect import Library
 from .history import load_history
+from .library import Library, newest_first
 
 
 @dataclass(frozen=True)
@@ -105,21 +106,21 @@ def run_with_settings(root: Path, settings: Settings, now: datetime,
     pages = frozenset(found.markdown - {src for _, src in found.items} - supporting)
     problems += _page_policy(docs, root, pages)
 
-    problems += collect.check_addresses(items, pages)
-    problems += collect.check_translations(items)
+    problems += crossfile.check_addresses(items, pages)
+    problems += crossfile.check_translations(items)
     shown = [i for i in items if (options.drafts or not i.draft)
              and (options.future or i.date <= now)]
-    problems += collect.check_links(items, items, found.files, pages, now)
+    problems += crossfile.check_links(items, items, found.files, pages, now)
     history = load_history(root, settings.docs_dir, tz=settings.tz, now=now)
-    problems += check_history(history, items, live=[collect.page_url(p) for p in pages],
+    problems += check_history(history, items, live=[page_url(p) for p in pages],
                               now=now)
     library = Library(
         settings=settings, now=now, authors=authors.entries, topics=topics.entries,
-        items=collect.newest_first(i for i in shown if not i.retired),
-        all_items=collect.newest_first(items),
+        items=newest_first(i for i in shown if not i.retired),
+        all_items=newest_first(items),
         pages=pages, supporting=frozenset(supporting),
         preview=options.drafts or options.future,
-        retired=collect.newest_first(i for i in shown if i.retired),
+        retired=newest_first(i for i in shown if i.retired),
         history=history, files=found.files,
     )
     return Result(library, problems)

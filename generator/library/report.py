@@ -20,8 +20,8 @@ from ..content.models import Item, ReviewDetails, VideoDetails
 from ..values.links import code_mask, find_links
 from ..words.translate import translator
 from .addresses import redirects
-from .collect import Library
 from .history import History, Redirect
+from .library import Library
 
 _BARE_URL = re.compile(r"https?://[^\s<>()\[\]{}\"'`|]+", re.I)
 _INLINE_CODE = re.compile(r"`[^`\n]*`")

@@ -16,7 +16,7 @@ from concurrent.futures.process import BrokenProcessPool
 from multiprocessing import get_context
 from pathlib import Path
 
-from ..library.collect import Library
+from ..library.library import Library
 from .jobs import PictureJob, write_file
 from .previews import HEIGHT, WIDTH, PreviewImage, preview_jobs, site_preview_job
 from .previous import NOTHING, Previous

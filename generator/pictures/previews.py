@@ -27,7 +27,7 @@ from PIL import Image, ImageDraw, ImageFont, ImageOps
 
 from ..content.kinds.table import KINDS
 from ..content.models import Item, Kind
-from ..library.collect import Library
+from ..library.library import Library
 from ..words.translate import translator
 from .jobs import PictureJob
 

@@ -21,11 +21,11 @@ from markupsafe import Markup
 from ..content.embeds import embed_bare_urls
 from ..content.models import Item, ReviewDetails, VideoDetails
 from ..content.validate import resolve_path
-from ..library.collect import Library, page_url
+from ..library.library import Library
 from ..library.relations import Indexes, build_indexes, tag_slug
 from ..pictures.thumbnails import Thumbnail
 from ..values.licenses import license_url
-from ..values.links import local_target, relative, rewrite_links
+from ..values.links import local_target, page_url, relative, rewrite_links
 from ..words.translate import translator, words_language
 from . import citation
 from .environment import environment

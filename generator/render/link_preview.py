@@ -25,7 +25,7 @@ from babel.core import get_global
 from ..content.kinds.table import spec_for
 from ..content.models import Item, Video
 from ..content.settings import Settings
-from ..library.collect import Library
+from ..library.library import Library
 from ..pictures.previews import PreviewImage, kind_label
 from ..values.licenses import license_url
 from .environment import environment

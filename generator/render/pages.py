@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..content.models import Item
-from ..library.collect import page_url
+from ..values.links import page_url
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from markupsafe import Markup
 
 from ..content.models import Item
-from ..library.collect import Library
+from ..library.library import Library
 from ..values.platforms import BUTTONS, share_address
 from ..words.translate import translator
 from .environment import environment

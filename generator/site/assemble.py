@@ -16,7 +16,7 @@ from ..content.registry import AUTHORS_FILE, TOPICS_FILE
 from ..feeds.entries import default_entry_id
 from ..feeds.subscribe import subscribe_page
 from ..library.addresses import stable_ids as history_ids
-from ..library.collect import Library
+from ..library.library import Library
 from ..pictures.previous import NOTHING, Previous
 from ..pictures.thumbnails import thumbnails_for
 from ..render.items import Renderer

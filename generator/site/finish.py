@@ -26,7 +26,7 @@ from markupsafe import Markup, escape
 
 from ..content.sanitize import CONTROL_CHARACTERS, sanitize_html, sanitize_marked
 from ..feeds.scopes import alternate_links
-from ..library.collect import Library
+from ..library.library import Library
 from ..pictures.previews import SITE_PREVIEW_PATH, PreviewImage, preview_path
 from ..render.csp import with_policy
 from ..render.link_preview import listing_meta, page_meta, render_head

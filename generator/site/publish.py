@@ -13,14 +13,14 @@ from lxml import etree
 
 from ..feeds.write import write_feeds
 from ..library.addresses import output_path, redirects
-from ..library.collect import Library, page_url
+from ..library.library import Library
 from ..pictures.jobs import PictureJob
 from ..pictures.pool import Drawing
 from ..pictures.previews import preview_jobs, site_preview_job
 from ..pictures.qr import qr_job
 from ..social.sharekit import write_share_kit
 from ..social.shortlinks import render_redirect, write_short_links
-from ..values.links import relative
+from ..values.links import page_url, relative
 from .assemble import UNLISTED, Assembly
 from .search_index import build_search_index
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from ..content.models import Item
 from ..content.settings import Settings
-from ..library.collect import Library
+from ..library.library import Library
 from ..pictures.previews import kind_label
 from ..render.environment import environment
 from ..render.pages import GeneratedPage

@@ -38,7 +38,7 @@ from text_unidecode import unidecode
 
 from ..content.models import Item
 from ..content.settings import PostingSlot
-from ..library.collect import Library
+from ..library.library import Library
 from ..pictures.previews import kind_label, preview_path
 from ..render.environment import environment
 from ..render.link_preview import absolute

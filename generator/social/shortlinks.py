@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from ..library.collect import Library
+from ..library.library import Library
 from ..pictures.pool import Drawing
 from ..pictures.qr import qr_job
 from ..render.csp import with_policy

@@ -84,3 +84,11 @@ def relative(target: str, page_url: str) -> str:
     if target.endswith("/") and not rel.endswith("/"):
         rel += "/"
     return "./" if rel in (".", "./") else rel
+
+
+def page_url(src: str) -> str:
+    """mkdocs' directory URL for a Markdown page: ``about.md`` -> ``about/``."""
+    stem = src[: -len(".md")]
+    if stem == "index" or stem.endswith("/index"):
+        return stem[: -len("index")]
+    return stem + "/"

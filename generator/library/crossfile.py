@@ -1,49 +1,16 @@
-"""Collect: checks across files and the indexes the pages are rendered from."""
+"""The checks no single file can make: two items claiming one address, links between items,
+translations of items that exist."""
 
 from __future__ import annotations
 
 import posixpath
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import datetime
 
 from ..content.diagnostics import Diagnostic, diag
-from ..content.models import KIND_BY_FOLDER, Author, Item, Kind, Topic
-from ..content.settings import Settings
-from .history import History
-
-
-@dataclass(frozen=True)
-class Library:
-    """Everything validated, ready to render. ``items`` are the ones this build publishes."""
-
-    settings: Settings
-    now: datetime
-    authors: dict[str, Author]
-    topics: dict[str, Topic]
-    items: tuple[Item, ...]  # published (or shown in a preview), newest first
-    all_items: tuple[Item, ...]  # every valid item, for address checks and redirects
-    pages: frozenset[str]  # ordinary Markdown pages (src paths relative to docs_dir)
-    supporting: frozenset[str]  # Markdown files read as part of an item (transcripts)
-    preview: bool  # drafts/scheduled items included and marked
-    retired: tuple[Item, ...] = ()  # published, then taken down on purpose: a note remains
-    history: History | None = None  # what git remembers was published (None: not read)
-    files: frozenset[str] = frozenset()  # every file under docs_dir (links in raw HTML)
-
-    def by_kind(self, kind: Kind) -> list[Item]:
-        return [i for i in self.items if i.kind is kind]
-
-    def is_unpublished(self, item: Item) -> bool:
-        return not item.is_published(self.now)
-
-
-def page_url(src: str) -> str:
-    """mkdocs' directory URL for a Markdown page: ``about.md`` -> ``about/``."""
-    stem = src[: -len(".md")]
-    if stem == "index" or stem.endswith("/index"):
-        return stem[: -len("index")]
-    return stem + "/"
+from ..content.models import KIND_BY_FOLDER, Item
+from ..values.links import page_url
 
 
 def check_addresses(items: Iterable[Item], pages: Iterable[str]) -> list[Diagnostic]:
@@ -116,8 +83,3 @@ def check_translations(items: Iterable[Item]) -> list[Diagnostic]:
             out.append(diag(item.path, item.line_of("translation_of"), "translation_of",
                             "translation.missing", value=item.translation_of))
     return out
-
-
-def newest_first(items: Iterable[Item]) -> tuple[Item, ...]:
-    """Newest first; ties broken by type and slug so the order never depends on the disk."""
-    return tuple(sorted(items, key=lambda i: (-i.date.timestamp(), i.kind.value, i.slug)))
