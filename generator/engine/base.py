@@ -25,8 +25,8 @@ from ..site.search_index import SearchIndexError
 from ..values.clock import build_time
 from ..words.translate import words_language
 
-__all__ = ["THEME_OVERRIDES", "Engine", "EngineUnavailable", "SearchIndexError", "SiteBuild",
-           "prepare", "prepare_from_sources", "stable_epoch"]
+__all__ = ["NOTHING", "THEME_OVERRIDES", "Drawing", "Engine", "EngineUnavailable", "Previous",
+           "SearchIndexError", "SiteBuild", "prepare", "prepare_from_sources", "stable_epoch"]
 
 # Our block overrides of Material's templates (main.html, 404.html).
 THEME_OVERRIDES = Path(__file__).parents[1] / "theme"

@@ -10,7 +10,6 @@ navigation, finish each page, publish after the last one. ProperDocs runs it unc
 from __future__ import annotations
 
 import logging
-import threading
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -22,13 +21,20 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
-from mkdocs.structure.nav import Navigation, Section
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from ..content.diagnostics import format_text
-from ..pictures.pool import Drawing
-from ..pictures.previous import NOTHING, Previous
-from .base import THEME_OVERRIDES, SearchIndexError, SiteBuild, prepare_from_sources
+from .base import (
+    NOTHING,
+    THEME_OVERRIDES,
+    Drawing,
+    Previous,
+    SearchIndexError,
+    SiteBuild,
+    prepare_from_sources,
+)
+from .mkdocs_nav import navigation
 from .mkdocs_serve import Session
 
 log = logging.getLogger("mkdocs.plugins.knowledge-site")
@@ -64,7 +70,6 @@ class KnowledgeSitePlugin(BasePlugin[PluginConfig]):
         self.site: SiteBuild | None = None
         self.drawing: Drawing | None = None
         self.session = Session()
-        self.publishing: threading.Thread | None = None
 
     def hand(self, site: SiteBuild) -> None:
         """``knowledge-site build`` has checked and prepared everything: don't do it twice."""
@@ -74,12 +79,12 @@ class KnowledgeSitePlugin(BasePlugin[PluginConfig]):
         self.command, self.dirty = command, dirty
 
     def on_shutdown(self) -> None:
-        self._wait_for_publish()
+        self.session.wait_for_publish()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
             return config
-        self._wait_for_publish()
+        self.session.wait_for_publish()
         self.site = site = self.given or self._prepare(config)
         # Our block overrides sit between a site's own custom_dir and Material's templates.
         dirs = config.theme.dirs
@@ -145,14 +150,7 @@ class KnowledgeSitePlugin(BasePlugin[PluginConfig]):
             return nav
         if self.dirty:
             self.session.give_titles(self.site, nav, config)
-        if config.nav is not None:  # the site chose its own navigation: only drop items
-            items = {p.src for p in self.site.assembly.pages.values() if p.item is not None}
-            nav.items = _without(nav.items, items)
-            nav.pages = [p for p in nav.pages if p.file.src_uri not in items]
-            return nav
-        found = (files.get_file_from_path(src) for src in self.site.navigation)
-        pages = [f.page for f in found if f is not None and isinstance(f.page, Page)]
-        return Navigation(list(pages), list(pages))
+        return navigation(self.site, nav, files, config)
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig,
                          files: Files) -> str | None:
@@ -192,43 +190,12 @@ class KnowledgeSitePlugin(BasePlugin[PluginConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.site is None:
             return
-        args = (Path(config.site_dir), self.drawing)
-        self.drawing = None
+        drawing, self.drawing = self.drawing, None
         if self.command == "serve":
-            # A preview shows the edited page at once; feeds, pictures and the search index
-            # follow a few seconds later (the next build waits for them).
-            self.publishing = threading.Thread(target=self._publish_in_background, args=args,
-                                               name="knowledge-site publish", daemon=True)
-            self.publishing.start()
+            self.session.publish_later(self.site, Path(config.site_dir), drawing, log)
             return
         try:
-            self.site.publish(*args)
+            self.site.publish(Path(config.site_dir), drawing)
         except SearchIndexError as exc:
             raise PluginError(f"knowledge-site: the search index could not be built: {exc}"
                               ) from None
-
-    def _publish_in_background(self, site_dir: Path, drawing: Drawing | None) -> None:
-        assert self.site is not None
-        try:
-            self.site.publish(site_dir, drawing)
-        except Exception as exc:  # a preview goes on; the message says what is missing
-            log.error(f"knowledge-site: feeds, previews or the search index failed: {exc}")
-
-    def _wait_for_publish(self) -> None:
-        if self.publishing is not None:
-            self.publishing.join()
-            self.publishing = None
-
-
-def _without(entries: list[Any], drop: set[str]) -> list[Any]:
-    out = []
-    for entry in entries:
-        if isinstance(entry, Section):
-            entry.children = _without(entry.children, drop)
-            if entry.children:
-                out.append(entry)
-        elif isinstance(entry, Page) and entry.file.src_uri in drop:
-            continue
-        else:
-            out.append(entry)
-    return out

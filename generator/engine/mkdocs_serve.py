@@ -9,7 +9,10 @@ are kept too. A full build takes a minute at 1,000 items; an edit shows in about
 
 from __future__ import annotations
 
+import logging
 import os
+import threading
+from pathlib import Path
 from typing import Any
 
 from jinja2 import BytecodeCache
@@ -19,6 +22,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 
+from ..pictures.pool import Drawing
 from .base import SiteBuild
 
 
@@ -30,6 +34,26 @@ class Session:
         self.validated: dict[str, Any] = {}  # files read and validated
         self.pages: dict[str, Any] = {}  # item pages rendered
         self.bytecode = MemoryBytecodeCache()  # theme templates compiled
+        self.publishing: threading.Thread | None = None
+
+    def publish_later(self, site: SiteBuild, site_dir: Path, drawing: Drawing | None,
+                      log: logging.Logger) -> None:
+        """A preview shows the edited page at once; feeds, pictures and the search index
+        follow a few seconds later (the next build waits for them)."""
+        def publish() -> None:
+            try:
+                site.publish(site_dir, drawing)
+            except Exception as exc:  # a preview goes on; the message says what is missing
+                log.error(f"knowledge-site: feeds, previews or the search index failed: {exc}")
+
+        self.publishing = threading.Thread(target=publish, name="knowledge-site publish",
+                                           daemon=True)
+        self.publishing.start()
+
+    def wait_for_publish(self) -> None:
+        if self.publishing is not None:
+            self.publishing.join()
+            self.publishing = None
 
     def add_pages(self, site: SiteBuild, files: Files, config: MkDocsConfig,
                   dirty: bool) -> None:
