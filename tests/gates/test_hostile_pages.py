@@ -7,8 +7,9 @@ The fixture (tests/gates/fixtures/hostile, added to the example library by hosti
 override, emoji, combining marks, Jinja and Markdown syntax into every free-text field of a
 review, a tutorial, a video page, their author and topic and an ordinary page, and HTML the
 body policy removes into their bodies (scripts, event handlers, ``javascript:`` links, frames,
-forms …). Control characters are left out: ``check`` refuses them by design (tests/test_hostile.py
-covers them). Every other gate runs over these pages too; this file adds what only they need.
+forms …). Control characters are left out: ``check`` refuses them by design
+(tests/hostile/test_hostile.py covers them). Every other gate runs over these pages too;
+this file adds what only they need.
 """
 
 from __future__ import annotations
@@ -21,10 +22,10 @@ from pathlib import Path
 from typing import Any
 
 import feedparser
+import hostilekit as test_hostile
 import lxml.etree
 import lxml.html
 import pytest
-import test_hostile
 from playwright.sync_api import Browser
 from sitekit import cli, make_site
 

@@ -32,6 +32,14 @@ import feedparser
 import icalendar
 import lxml.html
 import pytest
+from hostilekit import (
+    BREAK_ATTR,
+    BREAK_TITLE,
+    CDATA_END,
+    CONTROLS,
+    EMOJI,
+    PIECES,
+)
 from lxml import etree
 from sitekit import REVIEW, cli, make_site
 
@@ -42,19 +50,6 @@ FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 SITE_NAME = "Perpustakaan Uji"
 
-# The hostile material, in pieces, so each field can carry as much as its limit allows.
-BREAK_TITLE = "</title><script>alert('t')</script>"
-BREAK_ATTR = "\"onerror=alert('a') x='"
-CDATA_END = "]]>"
-AMPERSANDS = "& &amp; &lt;b&gt; &#x3C;i>"
-CONTROLS = "a\x01b\x1bc\x7fd\x85e"  # C0, ESC, DEL, C1 (NEL)
-RLO = "\u202etxt.exe\u202c"
-EMOJI = "📚👩🏽‍🏫"
-COMBINING = "e\u0301\u0338 Z\u0334\u031b\u0354"
-TEMPLATE = "{{ 7*7 }}{% raw %}"
-MARKDOWN = "*em* _u_ [l](javascript:x) `c` #h"
-PIECES = (BREAK_TITLE, BREAK_ATTR, CDATA_END, CONTROLS, AMPERSANDS, RLO, EMOJI, COMBINING,
-          TEMPLATE, MARKDOWN)
 # A cell starting like this is a formula in a spreadsheet (CSV injection).
 FORMULA = "=1+2"
 

@@ -13,7 +13,7 @@ folder, nothing served from outside the site, nothing lost when a build dies.
 - A build killed halfway (SIGKILL) leaves the previous ``site/`` byte for byte, and the next
   build works.
 - Two items claiming one address, an alias on another item's address, a slug edited to
-  collide: errors naming *both* files (the fixture cases of ``test_check_fixtures.py``,
+  collide: errors naming *both* files (the fixture cases of ``content/test_check_fixtures.py``,
   read here for the message text).
 """
 
@@ -29,9 +29,9 @@ import sys
 import time
 from pathlib import Path
 
+import checkkit as fixtures
 import feedparser
 import pytest
-import test_check_fixtures as fixtures
 from sitekit import REVIEW, TUTORIAL, VIDEO, cli, make_site, tree_digest
 
 

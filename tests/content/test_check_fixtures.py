@@ -1,7 +1,7 @@
 """Every validation rule of ``knowledge-site check``, one fixture folder per case.
 
-``tests/fixtures/base-site/`` is a tiny valid site repository. Each folder in
-``tests/fixtures/check/`` is an overlay: its files are copied over a fresh copy of
+``tests/content/fixtures/base-site/`` is a tiny valid site repository. Each folder in
+``tests/content/fixtures/check/`` is an overlay: its files are copied over a fresh copy of
 the base site (added, or replacing a base file), a file named ``<name>.delete``
 removes ``<name>`` from the copy, and ``expected.json`` says what ``check`` must
 report::
@@ -11,9 +11,11 @@ report::
                    "severity": "error"}]}
 
 The set of (path, line, field, severity) that ``check --format json`` prints must
-equal the expected set exactly: nothing missing, nothing extra. ``check`` runs as a
-librarian's CI would run it: in the site folder, as a separate process, with a fixed
-"now" (SOURCE_DATE_EPOCH = 2026-09-21), against the installed package.
+equal the expected set exactly: nothing missing, nothing extra. Each case runs the
+command's own ``main()`` in this process (a subprocess per case cost a second each), with a
+fixed "now" (SOURCE_DATE_EPOCH = 2026-09-21); a few cases and the output formats also run
+as a librarian's CI would: in the site folder, as a separate process, against the
+installed package (``test_cases_end_to_end``, ``test_github_annotations``, ...).
 
 To add a case: make a folder, put in it only the files that differ from the base
 site (keep them tiny), write expected.json, and count the lines by hand (the
@@ -22,117 +24,27 @@ opening ``---`` is line 1).
 
 from __future__ import annotations
 
-import json
-import os
 import re
-import shutil
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
-
-FIXTURES = Path(__file__).parent / "fixtures"
-BASE_SITE = FIXTURES / "base-site"
-CASES_DIR = FIXTURES / "check"
-CASES = sorted(p.name for p in CASES_DIR.iterdir() if p.is_dir())
-DELETE_SUFFIX = ".delete"
-NOW = "1790000000"  # 2026-09-21T14:13:20Z: a fixed "now" for every run
-KEYS = ("path", "line", "field", "severity")
-
-Message = tuple[str, int, str, str]
-
-
-# -- helpers ------------------------------------------------------------------------------------
-
-
-def expected_of(case: str) -> dict[str, Any]:
-    data: dict[str, Any] = json.loads((CASES_DIR / case / "expected.json").read_text("utf-8"))
-    return data
-
-
-def expected_set(case: str) -> set[Message]:
-    return {tuple(m[k] for k in KEYS) for m in expected_of(case)["messages"]}  # type: ignore[misc]
-
-
-def overlay_files(case: str) -> list[Path]:
-    """The overlay's files, relative to the case folder (expected.json excluded)."""
-    folder = CASES_DIR / case
-    return sorted(
-        p.relative_to(folder)
-        for p in folder.rglob("*")
-        if p.is_file() and p.relative_to(folder) != Path("expected.json")
-    )
-
-
-def make_site(tmp_path: Path, case: str | None = None) -> Path:
-    """A fresh copy of the base site with the case's overlay applied."""
-    site = tmp_path / "site"
-    shutil.copytree(BASE_SITE, site)
-    if case is None:
-        return site
-    for rel in overlay_files(case):
-        source = CASES_DIR / case / rel
-        if rel.name.endswith(DELETE_SUFFIX):
-            target = site / rel.with_name(rel.name[: -len(DELETE_SUFFIX)])
-            assert target.is_file(), f"{case}: {rel} deletes a file the base site does not have"
-            target.unlink()
-        else:
-            target = site / rel
-            target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(source, target)  # byte for byte: BOM, CRLF, Latin-1 survive
-    return site
-
-
-def run_check(site: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    env = dict(os.environ, SOURCE_DATE_EPOCH=NOW)
-    env.pop("PYTHONSTARTUP", None)
-    return subprocess.run(
-        [sys.executable, "-m", "generator", "check", *args],
-        cwd=site,
-        env=env,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        timeout=120,
-        check=False,
-    )
-
-
-def describe(proc: subprocess.CompletedProcess[str]) -> str:
-    return f"exit {proc.returncode}\n--- stdout ---\n{proc.stdout}\n--- stderr ---\n{proc.stderr}"
-
-
-def json_messages(proc: subprocess.CompletedProcess[str]) -> list[dict[str, Any]]:
-    """stdout of ``check --format json``: a list of message objects, each well formed."""
-    assert "Traceback" not in proc.stderr, describe(proc)
-    try:
-        data = json.loads(proc.stdout)
-    except json.JSONDecodeError as exc:
-        pytest.fail(f"stdout is not JSON ({exc})\n{describe(proc)}")
-    assert isinstance(data, list), describe(proc)
-    for m in data:
-        assert isinstance(m, dict), describe(proc)
-        missing = {"path", "line", "field", "severity", "message", "code"} - m.keys()
-        assert not missing, f"message without {sorted(missing)}: {m}"
-        assert isinstance(m["path"], str) and "\\" not in m["path"], m
-        assert not m["path"].startswith(("/", "./")), m
-        assert isinstance(m["line"], int) and not isinstance(m["line"], bool), m
-        assert m["line"] >= 1, m
-        assert isinstance(m["field"], str) and m["field"], m
-        assert m["severity"] in ("error", "warning"), m
-        assert isinstance(m["message"], str) and m["message"].strip(), m
-    return data
-
-
-def as_set(messages: list[dict[str, Any]]) -> set[Message]:
-    return {tuple(m[k] for k in KEYS) for m in messages}  # type: ignore[misc]
-
-
-def show(messages: set[Message]) -> str:
-    return "\n".join(f"  {p}:{ln}: {sev}: {fld}" for p, ln, fld, sev in sorted(messages)) or "  -"
-
+from checkkit import (
+    CASES,
+    DELETE_SUFFIX,
+    KEYS,
+    Message,
+    as_set,
+    check_here,
+    describe,
+    expected_of,
+    expected_set,
+    json_messages,
+    make_site,
+    overlay_files,
+    run_check,
+    show,
+)
 
 # -- the fixtures themselves (these pass without the generator) ---------------------------------
 
@@ -184,13 +96,11 @@ def test_base_site_is_clean(tmp_path: Path) -> None:
         assert proc.returncode == 0, describe(proc)
 
 
-@pytest.mark.parametrize("case", CASES)
-def test_check(case: str, tmp_path: Path) -> None:
-    site = make_site(tmp_path, case)
+def assert_case(case: str, site: Path, run: Any) -> None:
     expected = expected_of(case)
     want = expected_set(case)
 
-    proc = run_check(site, "--format", "json")
+    proc = run("--format", "json")
     got = as_set(json_messages(proc))
     assert got == want, (
         f"{case}: messages differ\nmissing:\n{show(want - got)}\nunexpected:\n{show(got - want)}"
@@ -199,10 +109,26 @@ def test_check(case: str, tmp_path: Path) -> None:
     assert proc.returncode == expected["exit"], describe(proc)
 
     # --strict turns warnings into errors: the same problems, reported at the same places.
-    strict = run_check(site, "--format", "json", "--strict")
+    strict = run("--format", "json", "--strict")
     strict_got = {m[:3] for m in as_set(json_messages(strict))}
     assert strict_got == {m[:3] for m in want}, describe(strict)
     assert strict.returncode == expected["strict_exit"], describe(strict)
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_check(case: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    site = make_site(tmp_path, case)
+    assert_case(case, site, lambda *args: check_here(site, monkeypatch, *args))
+
+
+# A file that is not UTF-8, a YAML error, a link between items, settings: as CI runs them.
+END_TO_END = ("not-utf8", "yaml-duplicate-key", "body-link-broken", "settings-bad-timezone")
+
+
+@pytest.mark.parametrize("case", END_TO_END)
+def test_cases_end_to_end(case: str, tmp_path: Path) -> None:
+    site = make_site(tmp_path, case)
+    assert_case(case, site, lambda *args: run_check(site, *args))
 
 
 # -- output formats and languages ---------------------------------------------------------------

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -208,17 +207,6 @@ def test_plain_mkdocs_build_reports_content_errors_without_traceback(tmp_path: P
     assert result.returncode != 0
     assert "site_src/tutorials/rusak.md" in result.stderr
     assert "Traceback" not in result.stderr
-
-
-def test_properdocs_builds_the_same_site(tmp_path: Path) -> None:
-    if shutil.which("properdocs") is None:
-        pytest.fail("properdocs is a test dependency: pip install -e '.[test]'")
-    root = make_site(tmp_path / "repo")
-    result = subprocess.run(["properdocs", "build", "-q", "-d", str(tmp_path / "out")], cwd=root,
-                            capture_output=True, text=True, timeout=600)
-    assert result.returncode == 0, result.stderr
-    review = page(tmp_path / "out", "reviews/dune")
-    assert review.xpath("//*[@class='ks-rating']/@aria-label") == ["4 dari 5"]
 
 
 def test_export_builds_with_plain_mkdocs(tmp_path: Path) -> None:

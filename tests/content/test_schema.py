@@ -161,8 +161,11 @@ def test_known_ids_become_choices() -> None:
     data = front_matter(TUTORIAL)
     validator = jsonschema.Draft202012Validator(schema)
     assert list(validator.iter_errors(data)) == []
-    data["authors"] = ["citra"]
-    assert list(validator.iter_errors(data))
+    data["authors"] = ["ani", "citra"]
+    errors = list(validator.iter_errors(data))
+    assert [(list(e.absolute_path), e.validator, e.instance) for e in errors] == [
+        (["authors", 1], "enum", "citra")]
+    assert errors[0].validator_value == ["ani", "budi"]
 
 
 def test_yes_no_words_match_the_checker() -> None:

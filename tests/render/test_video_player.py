@@ -52,7 +52,7 @@ from generator.render.video_player import (
 )
 from generator.words.translate import translator
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 ASSETS = REPO / "generator" / "assets"
 ID = "dQw4w9WgXcQ"
 NOCOOKIE = "https://www.youtube-nocookie.com/embed/"

@@ -622,7 +622,7 @@ def test_share_buttons_are_plain_links(library: Library) -> None:
 
 
 def test_share_script_is_self_contained() -> None:
-    script = (Path(__file__).parent.parent / "generator/assets/share.js").read_text()
+    script = (Path(__file__).parents[2] / "generator/assets/share.js").read_text()
     assert "navigator.clipboard" in script and "navigator.share" in script
     assert "http" not in script and "eval(" not in script and "innerHTML" not in script
 
