@@ -6,4 +6,5 @@ cd "$(dirname "$0")/.."
 bash scripts/install-test-deps.sh
 ruff check generator tests benchmarks
 mypy
+lint-imports --no-logo   # stages import only downward (docs/architecture.md)
 python3 -m pytest -n 2 --dist loadfile "$@"
