@@ -15,7 +15,7 @@ from datetime import datetime
 from pathlib import Path
 
 from ..content.diagnostics import has_errors, strictened
-from ..engine.base import prepare
+from ..engine.base import EngineUnavailable, prepare
 from ..engine.choice import get_engine
 from ..library.check import Options, run
 from ..library.library import Library
@@ -24,7 +24,8 @@ from .output import message_language, report, says
 
 
 def build_site(root: Path, now: datetime, *, site_dir: Path | None = None, strict: bool = False,
-               drafts: bool = False, future: bool = False, lang: str | None = None) -> int:
+               drafts: bool = False, future: bool = False, lang: str | None = None,
+               engine: str | None = None) -> int:
     result = run(root, now, Options(drafts=drafts, future=future))
     msg_lang = message_language(lang, result.library.settings.language if result.library else None)
     diagnostics = strictened(result.diagnostics, strict)
@@ -32,27 +33,34 @@ def build_site(root: Path, now: datetime, *, site_dir: Path | None = None, stric
     if has_errors(diagnostics) or result.library is None:
         print(says("build.refused", msg_lang), file=sys.stderr)
         return 1
-    return build_library(root, result.library, site_dir=site_dir, strict=strict, lang=msg_lang)
+    return build_library(root, result.library, site_dir=site_dir, strict=strict, lang=msg_lang,
+                         engine_name=engine or result.library.settings.engine)
 
 
 def build_library(root: Path, library: Library, *, site_dir: Path | None, strict: bool,
-                  lang: str) -> int:
+                  lang: str, engine_name: str = "mkdocs") -> int:
     target = Path(site_dir) if site_dir else root / library.settings.site_dir
     target = (target if target.is_absolute() else (Path.cwd() / target)).resolve()
     if _unsafe_target(target, root.resolve(), (root / library.settings.docs_dir).resolve()):
         print(says("build.unsafe_target", lang, path=str(target)), file=sys.stderr)
         return 2
-    engine = get_engine()
+    try:
+        engine = get_engine(engine_name)
+    except EngineUnavailable as exc:
+        print(says("engine.missing", lang, engine=engine_name, command=str(exc)),
+              file=sys.stderr)
+        return 2
     target.parent.mkdir(parents=True, exist_ok=True)
     _clear_leftovers(target)
     # The site being replaced is read for pictures whose inputs are unchanged (previous):
     # never written, and only swapped out once the new one is whole.
-    site = prepare(root, library, previous=Previous(target if target.is_dir() else None))
+    site = prepare(root, library, previous=Previous(target if target.is_dir() else None),
+                   html_links=engine.raw_html_links)
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.building-{os.getpid()}-",
                                     dir=target.parent))
     try:
         if not engine.build(site, staging, strict=strict):
-            print(says("build.engine_failed", lang), file=sys.stderr)
+            print(says("build.engine_failed", lang, engine=engine.name), file=sys.stderr)
             return 1
         _swap(staging, target)
     finally:

@@ -1,4 +1,4 @@
-"""The ``knowledge-site`` command: check, new, build, serve, export, (and more as they come)."""
+"""The ``knowledge-site`` command: one sub-command per verb, each in its own module."""
 
 from __future__ import annotations
 
@@ -10,7 +10,8 @@ from pathlib import Path
 
 from ..content.diagnostics import has_errors, strictened
 from ..content.kinds.table import KINDS
-from .output import message_language, report, summary_line
+from ..content.settings import ENGINES
+from .output import message_language, report, says, summary_line
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
 
@@ -41,12 +42,17 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--future", action="store_true",
                        help="include items scheduled for later, marked as such")
     build.add_argument("-d", "--site-dir", type=Path, help="where to write the site")
+    build.add_argument("--engine", choices=ENGINES,
+                       help="the engine that makes the HTML (default: the `engine` setting)")
 
     serve = sub.add_parser("serve", help="preview on this computer with live reload")
     serve.add_argument("-a", "--dev-addr", default="127.0.0.1:8000", metavar="IP:PORT")
+    serve.add_argument("--engine", choices=ENGINES,
+                       help="the engine that makes the HTML (default: the `engine` setting)")
 
-    export = sub.add_parser("export", help="write the generated Markdown tree for another engine")
-    export.add_argument("directory", type=Path)
+    # Replaced by the engines (docs/engines.md): kept to say so.
+    export = sub.add_parser("export", help="replaced by --engine (docs/engines.md)")
+    export.add_argument("directory", type=Path, nargs="?")
 
     report = sub.add_parser("report", help="what needs a librarian's attention: reviews due, "
                                            "missing transcripts and covers, external links")
@@ -83,15 +89,15 @@ def main(argv: list[str] | None = None) -> int:
         from .build import build_site
 
         return build_site(root, now, site_dir=args.site_dir, strict=args.strict,
-                          drafts=args.drafts, future=args.future, lang=lang)
+                          drafts=args.drafts, future=args.future, lang=lang,
+                          engine=args.engine)
     if args.command == "serve":
         from .serve import serve_site
 
-        return serve_site(root, args.dev_addr, lang)
+        return serve_site(root, args.dev_addr, lang, args.engine)
     if args.command == "export":
-        from .export import export_tree
-
-        return export_tree(root, args.directory, now, lang)
+        print(says("export.replaced", message_language(lang, None)), file=sys.stderr)
+        return EXIT_USAGE
     if args.command == "report":
         return _report(root, now, lang, args.format)
     if args.command == "schema":

@@ -71,6 +71,14 @@ _SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.\-]*):")
 _TAB_NEWLINE = re.compile(r"[\t\n\r]")
 
 
+def browser_form(value: str) -> str:
+    """An address as a browser reads it in an attribute: character references decoded,
+    controls and spaces around it and tabs and line ends inside it removed."""
+    return _TAB_NEWLINE.sub("", htmllib.unescape(value).strip(
+        "\x00\x01\x02\x03\x04\x05\x06\x07\x08\x09\x0a\x0b\x0c\x0d\x0e\x0f\x10"
+        "\x11\x12\x13\x14\x15\x16\x17\x18\x19\x1a\x1b\x1c\x1d\x1e\x1f "))
+
+
 def url_scheme(value: str, *, unescape: bool = True) -> str | None:
     """The scheme a browser would read in ``value`` (lower case), or None for a relative
     address: character references decoded (unless the caller already did, as HTMLParser

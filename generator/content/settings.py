@@ -24,6 +24,8 @@ CONFIG_FILE = "mkdocs.yml"
 
 SOCIAL_KEYS = tuple(p.id for p in ACCOUNTS)
 ASK_KEYS = ("whatsapp", "email", "url")
+# The engines a site can be built with (docs/engines.md); the first is the default.
+ENGINES = ("mkdocs", "properdocs", "zensical")
 DEFAULT_SLOTS = ("06:00-08:00", "11:00-13:00", "18:00-21:00")
 _SLOT = re.compile(r"^([01]\d|2[0-3]):([0-5]\d)-([01]\d|2[0-4]):([0-5]\d)$")
 
@@ -41,6 +43,7 @@ class Settings:
     docs_dir: str
     library_name: str
     site_dir: str = "site"  # where build writes, relative to mkdocs.yml
+    engine: str = "mkdocs"  # which engine turns the pages into HTML (docs/engines.md)
     language: str = "id"
     timezone: str = "Asia/Jakarta"
     default_license: str = "CC-BY-4.0"
@@ -95,6 +98,7 @@ def read_settings(rel: str, tree: yamltree.YMap) -> tuple[Settings | None, list[
         top.add(diag(rel, tree.line, "plugins", "settings.plugin_missing"))
     p = FieldReader(rel, plugin_map, prefix=f"plugins.{PLUGIN_NAME}.", known=_KNOWN_KEYS)
     library_name = p.text("library_name", max_len=200) or site_name
+    engine = p.choice("engine", ENGINES) or "mkdocs"
     language = p.text("language") or "id"
     if not is_language_tag(language):
         p.add(diag(rel, p.line_of("language"), p.name("language"), "value.lang", value=language))
@@ -138,6 +142,7 @@ def read_settings(rel: str, tree: yamltree.YMap) -> tuple[Settings | None, list[
         site_name=site_name,
         docs_dir=docs_dir,
         site_dir=site_dir,
+        engine=engine,
         library_name=library_name,
         language=language,
         timezone=timezone,
@@ -153,7 +158,7 @@ def read_settings(rel: str, tree: yamltree.YMap) -> tuple[Settings | None, list[
 
 _KNOWN_KEYS = frozenset(
     {"library_name", "language", "timezone", "default_license", "catalog_url", "ask_librarian",
-     "social", "posting_slots", "feed_size", "feed_content_limit", "enabled"}
+     "social", "posting_slots", "feed_size", "feed_content_limit", "enabled", "engine"}
 )
 
 

@@ -18,7 +18,7 @@ from ..library.check import Options, run
 from ..library.library import Library
 from ..pictures.pool import Drawing
 from ..pictures.previous import NOTHING, Previous
-from ..site.assemble import Assembly, assemble
+from ..site.assemble import FAVICON, GLOBAL_CSS, Assembly, assemble
 from ..site.finish import Finisher
 from ..site.publish import picture_jobs, publish
 from ..site.search_index import SearchIndexError
@@ -50,6 +50,16 @@ class SiteBuild:
         return self.assembly.is_hidden(src)
 
     @property
+    def favicon(self) -> str:
+        """Our icon, for a site whose theme names none."""
+        return FAVICON
+
+    @property
+    def global_css(self) -> tuple[str, ...]:
+        """Our stylesheets every page carries (the engine lists them in its settings)."""
+        return GLOBAL_CSS
+
+    @property
     def navigation(self) -> list[str]:
         return self.assembly.navigation(self.library)
 
@@ -69,11 +79,12 @@ class SiteBuild:
 
 
 def prepare(root: Path, library: Library, *, previous: Previous = NOTHING,
-            serving: bool = False, memo: dict[str, Any] | None = None) -> SiteBuild:
+            serving: bool = False, memo: dict[str, Any] | None = None,
+            html_links: str = "page") -> SiteBuild:
     """The description of a build of ``library``; ``memo``: item pages kept between the
-    builds of one ``serve`` session."""
+    builds of one ``serve`` session; ``html_links``: the engine's ``raw_html_links``."""
     docs = root / library.settings.docs_dir
-    assembly = assemble(library, docs, previous=previous, memo=memo)
+    assembly = assemble(library, docs, previous=previous, memo=memo, html_links=html_links)
     return SiteBuild(root, docs, library, assembly, Finisher(library, assembly), previous,
                      serving)
 
@@ -110,6 +121,8 @@ class EngineUnavailable(Exception):
 
 class Engine(Protocol):
     name: str
+    # How it reads a relative address in raw HTML: "page" or "source" (render/items.py).
+    raw_html_links: str
 
     def build(self, site: SiteBuild, site_dir: Path, *, strict: bool) -> bool:
         """Write the whole site into ``site_dir`` (empty or absent); False when the engine

@@ -38,6 +38,7 @@ from .mkdocs_nav import navigation
 from .mkdocs_serve import Session
 
 log = logging.getLogger("mkdocs.plugins.knowledge-site")
+MATERIAL_FAVICON = "assets/images/favicon.png"  # Material's default: a site that chose none
 
 
 class _Anything(base.BaseConfigOption[Any]):
@@ -60,6 +61,7 @@ class PluginConfig(base.Config):
     posting_slots = _Anything()
     feed_size = _Anything()
     feed_content_limit = _Anything()
+    engine = _Anything()
 
 
 class KnowledgeSitePlugin(BasePlugin[PluginConfig]):
@@ -90,11 +92,10 @@ class KnowledgeSitePlugin(BasePlugin[PluginConfig]):
         dirs = config.theme.dirs
         if str(THEME_OVERRIDES) not in dirs:
             dirs.insert(1 if config.theme.custom_dir else 0, str(THEME_OVERRIDES))
-        config.extra_css += [c for c in site.assembly.assets if c.endswith(".css")
-                             and c not in config.extra_css]
-        config.extra_javascript += [j for j in site.assembly.assets if j.endswith(".js")
-                                    and j not in [str(s) for s in config.extra_javascript]]
+        config.extra_css += [c for c in site.global_css if c not in config.extra_css]
         config.extra["ks_404"] = site.not_found
+        if config.theme.get("favicon") in (None, MATERIAL_FAVICON):
+            config.theme["favicon"] = site.favicon
         return config
 
     def _prepare(self, config: MkDocsConfig) -> SiteBuild:

@@ -1,5 +1,7 @@
-"""The mkdocs engine for our own commands: load mkdocs' config, hand our plugin the prepared
-build, and run mkdocs' build (or its live-reload server) quietly.
+"""The mkdocs engines for our own commands — mkdocs itself, and ProperDocs, its drop-in fork
+(which answers every ``mkdocs.*`` import with its own module once ``properdocs.replacement``
+is imported, so our plugin and Material run unchanged): load the config, hand our plugin the
+prepared build, and run the build (or the live-reload server) quietly.
 
 Librarians should see our messages, not mkdocs' banners and INFO chatter; its warnings and
 errors are still printed (and counted, for --strict).
@@ -23,20 +25,21 @@ PLUGIN = "knowledge-site"
 
 
 class EngineLog(logging.Handler):
-    def __init__(self) -> None:
+    def __init__(self, name: str = "mkdocs") -> None:
         super().__init__(logging.WARNING)
+        self.name = name
         self.count = 0
 
     def emit(self, record: logging.LogRecord) -> None:
         self.count += 1
         level = "error" if record.levelno >= logging.ERROR else "warning"
-        print(f"mkdocs: {level}: {record.getMessage()}", file=sys.stderr)
+        print(f"{self.name}: {level}: {record.getMessage()}", file=sys.stderr)
 
 
 @contextmanager
-def quiet_engine(level: int = logging.WARNING) -> Iterator[EngineLog]:
-    logger = logging.getLogger("mkdocs")
-    handler = EngineLog()
+def quiet_engine(level: int = logging.WARNING, name: str = "mkdocs") -> Iterator[EngineLog]:
+    logger = logging.getLogger(name)
+    handler = EngineLog(name)
     saved = (logger.level, logger.propagate, list(logger.handlers))
     logger.handlers = [handler]
     logger.setLevel(level)
@@ -59,13 +62,18 @@ def load_engine_config(config_file: Path, **overrides: Any) -> Any:
 
 
 class MkdocsEngine:
-    name = "mkdocs"
+    raw_html_links = "page"  # mkdocs leaves raw HTML alone: links are relative to the page
+
+    def __init__(self, name: str = "mkdocs") -> None:
+        self.name = name
+        if name == "properdocs":
+            import properdocs.replacement  # noqa: F401  (mkdocs.* -> properdocs.* from here on)
 
     def build(self, site: SiteBuild, site_dir: Path, *, strict: bool) -> bool:
         from mkdocs.commands.build import build
         from mkdocs.exceptions import MkDocsException
 
-        with quiet_engine():
+        with quiet_engine(name=self.name):
             config = load_engine_config(site.root / "mkdocs.yml", strict=strict,
                                         site_dir=site_dir)
             plugin = config.plugins[PLUGIN]
@@ -76,7 +84,7 @@ class MkdocsEngine:
             try:
                 build(config)
             except MkDocsException as exc:
-                print(f"mkdocs: error: {exc}", file=sys.stderr)
+                print(f"{self.name}: error: {exc}", file=sys.stderr)
                 return False
             finally:
                 plugin.close()  # no picture is drawn into a folder about to be removed
@@ -90,9 +98,9 @@ class MkdocsEngine:
         from mkdocs.commands.serve import serve
         from mkdocs.exceptions import MkDocsException
 
-        with quiet_engine(logging.INFO):
+        with quiet_engine(logging.INFO, name=self.name):
             # mkdocs warns on every dirty rebuild; the plugin keeps the navigation right.
-            logging.getLogger("mkdocs.commands.build").addFilter(
+            logging.getLogger(f"{self.name}.commands.build").addFilter(
                 lambda record: not record.getMessage().startswith("A 'dirty' build"))
             try:
                 # "dirty": a rebuild renders only the pages whose input changed (the plugin
@@ -100,6 +108,6 @@ class MkdocsEngine:
                 serve(config_file=str(root / "mkdocs.yml"), dev_addr=dev_addr,
                       livereload=True, build_type="dirty")
             except MkDocsException as exc:
-                print(f"mkdocs: error: {exc}", file=sys.stderr)
+                print(f"{self.name}: error: {exc}", file=sys.stderr)
                 return 1
         return 0

@@ -20,6 +20,7 @@ from markupsafe import Markup
 
 from ..content.embeds import embed_bare_urls
 from ..content.models import Item, ReviewDetails, VideoDetails
+from ..content.sanitize import browser_form, url_scheme
 from ..content.validate import resolve_path
 from ..library.library import Library
 from ..library.relations import Indexes, build_indexes, tag_slug
@@ -33,6 +34,8 @@ from .pages import GeneratedPage
 from .share_buttons import render_share_buttons
 from .video_player import bare_url_renderer, player_for, split_transcript, transcript_for
 
+# Stylesheets a page adds to the site's own when it needs them (player, share buttons).
+SOCIAL_CSS, VIDEO_CSS = "assets/social.css", "assets/video.css"
 WORDS_PER_MINUTE = 200  # a common figure for reading on screens, Indonesian and English alike
 _WORD = re.compile(r"\w+", re.UNICODE)
 _MARKUP = re.compile(r"<[^>]+>|!?\[|\]\([^)]*\)|[#*_`>|~-]+")
@@ -45,8 +48,13 @@ def reading_minutes(markdown: str) -> int:
 
 class Renderer:
     def __init__(self, library: Library, thumbs: Mapping[str, Thumbnail] | None = None,
-                 memo: dict[str, tuple[Any, GeneratedPage]] | None = None) -> None:
+                 memo: dict[str, tuple[Any, GeneratedPage]] | None = None,
+                 html_links: str = "page") -> None:
         self.library = library
+        # How the engine reads a relative address in raw HTML: "page" (mkdocs leaves raw HTML
+        # alone, so it must be relative to the page's address) or "source" (Zensical reads it
+        # relative to the Markdown file and makes it relative to the page itself).
+        self.html_links = html_links
         self.settings = library.settings
         self.env = environment()
         self.thumbs = dict(thumbs or {})
@@ -138,6 +146,7 @@ class Renderer:
                 body, section = split_transcript(body)
             transcript = transcript_for(details.transcript or section, item.lang)
         body = embed_bare_urls(body, bare_url_renderer(self.env, item.lang, ctx["url"]))
+        needs_player = details.video is not None or 'class="ks-player' in body
         video = details.video
         # A video page's own picture is the player's poster; a tutorial's video gets the
         # drawn placeholder, since the cover already stands at the top of the page.
@@ -175,11 +184,14 @@ class Renderer:
             ask_email=ask.get("email", ""),
             ask_url=ask.get("url", ""),
             share_buttons=render_share_buttons(self.library, item),
+            # Scripts load only where they work: the player's on pages with a player.
+            needs_player=needs_player,
             **extra,
             **ctx,
         )
+        styles = (SOCIAL_CSS, VIDEO_CSS) if needs_player else (SOCIAL_CSS,)
         return GeneratedPage(item.page_src, markdown, item.title, item.summary, item.lang, item,
-                             searchable=True)
+                             searchable=True, styles=styles)
 
     def retired_page(self, item: Item) -> GeneratedPage:
         """A retired item keeps its address with a short note and links onwards."""
@@ -209,14 +221,23 @@ class Renderer:
             # under a sub-path of its host.
             local = local_target(target)
             if local is None:
+                if self.html_links == "source" and url_scheme(target) is not None:
+                    # An engine that reads raw-HTML addresses itself would take a disguised
+                    # scheme (jav&#x61;script:, java&#9;script:) for a file: hand it the
+                    # address as a browser reads it, which the sanitiser then removes.
+                    return browser_form(target)
                 return None
             resolved = resolve_path(local[0], item.src, self._every_file)
             if resolved is None:
                 return None
             page = self._page_of_src.get(resolved)
+            fragment = f"#{local[1]}" if local[1] else ""
+            if self.html_links == "source":
+                path = posixpath.relpath(page or resolved, posixpath.dirname(item.src))
+                return quote(path) + fragment
             url = page_url(page) if page else (page_url(resolved) if resolved.endswith(".md")
                                                else resolved)
-            return quote(relative(url, item.url)) + (f"#{local[1]}" if local[1] else "")
+            return quote(relative(url, item.url)) + fragment
 
         return rewrite_links(item.body, rewrite, rewrite_html)
 

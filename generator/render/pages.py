@@ -18,6 +18,8 @@ class GeneratedPage:
     lang: str
     item: Item | None = None
     searchable: bool = False  # indexed by the site search (items; not listings)
+    # Stylesheets only this page needs (site paths), beside the one every page has.
+    styles: tuple[str, ...] = ()
 
     @property
     def url(self) -> str:

@@ -28,7 +28,12 @@ from ..social.shortlinks import ShortLink, short_links
 from ..words.translate import translator
 
 ASSETS = Path(__file__).parents[1] / "assets"
+# Every page has the first; the others only the pages that need them (GeneratedPage.styles).
 CSS = ("assets/knowledge-site.css", "assets/social.css", "assets/video.css")
+GLOBAL_CSS = CSS[:1]
+# The site's icon unless it chose one: 0.3 kB, where the theme's default picture is 1.9 kB.
+FAVICON = "assets/favicon.svg"
+# Copied into every site; each page names the scripts it needs (templates), none is global.
 JS = ("assets/search.js", "assets/share.js", "assets/video.js")
 # Staff pages: not for search engines (and not in the sitemap, search or feeds).
 UNLISTED = ("share/",)
@@ -71,11 +76,13 @@ class Assembly:
 
 
 def assemble(library: Library, docs: Path, *, previous: Previous = NOTHING,
-             memo: dict[str, Any] | None = None) -> Assembly:
+             memo: dict[str, Any] | None = None, html_links: str = "page") -> Assembly:
     """``previous``: the site being replaced, whose thumbnails are reused; ``memo``: item
-    pages kept between the builds of one ``serve`` session."""
-    thumbs = thumbnails_for(docs, {i.image for i in library.items if i.image}, previous)
-    renderer = Renderer(library, {src: th for src, (th, _) in thumbs.items()}, memo)
+    pages kept between the builds of one ``serve`` session; ``html_links``: how the engine
+    reads relative addresses in raw HTML (render/items.py)."""
+    thumbs, thumb_files = thumbnails_for(docs, {i.image for i in library.items if i.image},
+                                         previous)
+    renderer = Renderer(library, thumbs, memo, html_links)
     if library.history is not None:
         stable_ids = history_ids(library.history, library.all_items, library.settings.site_url)
     else:
@@ -90,8 +97,8 @@ def assemble(library: Library, docs: Path, *, previous: Previous = NOTHING,
     pages = {p.src: p for p in [*(renderer.item_page(i) for i in library.items),
                                 *(renderer.retired_page(i) for i in library.retired),
                                 *listing_pages(renderer), *extra]}
-    binaries = {th.src: data for th, data in thumbs.values() if data is not None}
-    assets = {name: ASSETS / Path(name).name for name in CSS + JS}
+    binaries = thumb_files
+    assets = {name: ASSETS / Path(name).name for name in (*CSS, *JS, FAVICON)}
     hidden = frozenset({AUTHORS_FILE, TOPICS_FILE} | set(library.supporting))
     return Assembly(renderer, pages, dict(sorted(binaries.items())), assets, stable_ids,
                     links, hidden)

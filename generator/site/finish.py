@@ -32,6 +32,7 @@ from ..render.csp import with_policy
 from ..render.link_preview import listing_meta, page_meta, render_head
 from ..render.listings import home_sections
 from ..render.pages import GeneratedPage
+from ..values.links import relative
 from .assemble import UNLISTED, Assembly
 
 BODY_START, BODY_END = "<!-- ks-body -->", "<!-- /ks-body -->"
@@ -39,6 +40,9 @@ BODY_START, BODY_END = "<!-- ks-body -->", "<!-- /ks-body -->"
 TRANSCRIPT_START, TRANSCRIPT_END = "<!-- ks-transcript -->", "<!-- /ks-transcript -->"
 # Before what the core appends to a librarian's own page (the home page's sections).
 GENERATED = "<!-- ks-generated -->"
+# Around a page's whole Markdown, for an engine that hands us only finished files (Zensical):
+# what lies between them in its HTML is the page's content (``Finisher.article``).
+ARTICLE_START, ARTICLE_END = "<!-- ks-article -->", "<!-- /ks-article -->"
 HOME = "index.md"
 _HTML_LANG = re.compile(r'<html lang="[^"]*"')
 # The placeholder carries a digest of the page's Markdown, so a body that happens to contain
@@ -81,6 +85,8 @@ class Finisher:
         out["ks_alternates"] = [{"title": a.title, "type": a.type, "href": a.href}
                                 for a in alternate_links(lib, url, item)]
         if generated is not None:
+            if generated.styles:
+                out["ks_styles"] = [relative(s, url) for s in generated.styles]
             out["title"] = generated.title
             out["description"] = generated.description
             out["ks_search"] = generated.searchable
@@ -147,6 +153,24 @@ class Finisher:
         if lang and lang != site_lang:
             html = _HTML_LANG.sub(f'<html lang="{lang}"', html, count=1)
         return finished(html, article)
+
+
+    def file(self, src: str | None, html: str, *, lang: str | None = None,
+             site_lang: str | None = None) -> str:
+        """A whole HTML file an engine wrote from a page whose Markdown was wrapped by
+        ``wrap``: its content finished as ``article`` (the markers taken out), then the file
+        as ``document``. ``src``: the page's source (None: a theme page such as 404.html)."""
+        start, end = html.find(ARTICLE_START), html.rfind(ARTICLE_END)
+        if src is None or start == -1 or end == -1:
+            return self.document(html, lang=lang, site_lang=site_lang)
+        content = self.article(src, html[start + len(ARTICLE_START):end])
+        html = html[:start] + content + html[end + len(ARTICLE_END):]
+        return self.document(html, lang=lang, site_lang=site_lang, article=content)
+
+
+def wrap(markdown: str) -> str:
+    """A page's Markdown between the article markers (see ``Finisher.file``)."""
+    return f"{ARTICLE_START}\n\n{markdown.strip(chr(10))}\n\n{ARTICLE_END}\n"
 
 
 def finished(html: str, article: str = "") -> str:

@@ -101,4 +101,5 @@ def links_page(library: Library) -> GeneratedPage:
         t=t, cards=cards, library_name=settings.library_name, home=relative("./", PAGE_URL),
         profiles=profiles(settings), ask=ask_link(settings), lang=lang)
     return GeneratedPage(LINKS_PAGE_SRC, markdown, t("links.title"),
-                         t("links.intro", library=settings.library_name), lang)
+                         t("links.intro", library=settings.library_name), lang,
+                         styles=("assets/social.css",))

@@ -439,4 +439,5 @@ def share_page(library: Library, short_links: Mapping[str, str] | None = None,
         item_url=lambda item: relative(item.url, page_url),
         fmt_time=lambda moment: moment.strftime("%Y-%m-%d %H:%M %z"),
         platform=lambda name: t(f"platform.{name}"), lang=lang)
-    return GeneratedPage(SHARE_PAGE_SRC, markdown, t("kit.title"), t("kit.intro"), lang)
+    return GeneratedPage(SHARE_PAGE_SRC, markdown, t("kit.title"), t("kit.intro"), lang,
+                         styles=("assets/social.css",))

@@ -8,10 +8,6 @@ SAYINGS: dict[str, dict[str, str]] = {
         "en": "The site was not built because of the errors above; the previous site is "
               "untouched.",
     },
-    "build.engine_failed": {
-        "id": "mkdocs gagal membangun situs (lihat di atas); situs sebelumnya tidak diubah.",
-        "en": "mkdocs could not build the site (see above); the previous site is untouched.",
-    },
     "build.unsafe_target": {
         "id": "Folder keluaran {path} berisi sumber situs; pilih folder lain dengan -d.",
         "en": "The output folder {path} holds the site's sources; choose another with -d.",
@@ -34,12 +30,20 @@ SAYINGS: dict[str, dict[str, str]] = {
         "en": "Created: {path}\nFill in the parts marked FILL IN, then run "
               "`knowledge-site check`.",
     },
-    "export.done": {
-        "id": "Pohon Markdown ditulis ke {path}; bangun dengan `mkdocs build -f {config}`.",
-        "en": "Markdown tree written to {path}; build it with `mkdocs build -f {config}`.",
+    "export.replaced": {
+        "id": "`export` sudah diganti: pilih mesin dengan `engine:` di mkdocs.yml atau "
+              "`knowledge-site build --engine zensical` (lihat docs/engines.md).",
+        "en": "`export` was replaced: choose the engine with `engine:` in mkdocs.yml or "
+              "`knowledge-site build --engine zensical` (see docs/engines.md).",
     },
-    "export.not_empty": {
-        "id": "{path} sudah berisi berkas; pilih folder kosong atau yang belum ada.",
-        "en": "{path} is not empty; choose an empty or new folder.",
+    "engine.missing": {
+        "id": "Mesin `{engine}` belum terpasang (atau versinya tidak didukung). Pasang dengan: "
+              "{command}",
+        "en": "The `{engine}` engine is not installed (or not in a supported version). Install "
+              "it with: {command}",
+    },
+    "build.engine_failed": {
+        "id": "{engine} gagal membangun situs (lihat di atas); situs sebelumnya tidak diubah.",
+        "en": "{engine} could not build the site (see above); the previous site is untouched.",
     },
 }

@@ -8,7 +8,6 @@ from pathlib import Path
 
 import lxml.html
 import pytest
-import yaml
 from sitekit import DRAFT, cli, make_site, tree_digest
 
 pytestmark = pytest.mark.slow
@@ -209,24 +208,6 @@ def test_plain_mkdocs_build_reports_content_errors_without_traceback(tmp_path: P
     assert "Traceback" not in result.stderr
 
 
-def test_export_builds_with_plain_mkdocs(tmp_path: Path) -> None:
-    root = make_site(tmp_path / "repo")
-    out = tmp_path / "export"
-    result = cli("export", str(out), cwd=root)
-    assert result.returncode == 0, result.stderr
-    assert (out / "docs/reviews/dune.md").is_file()
-    exported = yaml.safe_load((out / "mkdocs.yml").read_text(encoding="utf-8"))
-    names = [p if isinstance(p, str) else next(iter(p)) for p in exported["plugins"]]
-    assert names == []
-    assert exported["docs_dir"] == "docs"
-    built = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-d",
-                            str(tmp_path / "site")], cwd=out, capture_output=True, text=True,
-                           timeout=600)
-    assert built.returncode == 0, built.stderr
-    assert page(tmp_path / "site", "reviews/dune").xpath(
-        "//*[@class='ks-rating']/@aria-label") == ["4 dari 5"]
-
-
 def test_html_kept_out_of_markdown_comes_back_where_it_was() -> None:
     """The plugin hands Markdown a placeholder for the HTML around an item's body and puts
     the HTML back after; a body that writes a look-alike comment must not take its place."""
@@ -242,3 +223,30 @@ def test_html_kept_out_of_markdown_comes_back_where_it_was() -> None:
     for slot, part in parts:
         lifted = lifted.replace(slot, part, 1)
     assert lifted.index("<div>head</div>") < lifted.index(forged) < lifted.index("foot")
+
+
+def test_an_engine_not_installed_is_named_with_its_install_command(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import dataclasses
+
+    from generator.cli.main import main
+    from generator.engine import choice
+
+    root = make_site(tmp_path / "repo")
+    missing = dataclasses.replace(choice.ENGINES["zensical"], module="no_such_engine_here")
+    monkeypatch.setitem(choice.ENGINES, "zensical", missing)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1790000000")
+    assert main(["-C", str(root), "--lang", "en", "build", "--engine", "zensical"]) == 2
+    err = capsys.readouterr().err
+    assert "The `zensical` engine is not installed" in err
+    assert "pip install 'knowledge-site[zensical]'" in err and "Traceback" not in err
+    assert not (root / "site").exists()
+
+
+def test_export_says_what_replaced_it(tmp_path: Path) -> None:
+    root = make_site(tmp_path / "repo")
+    result = cli("export", str(tmp_path / "out"), cwd=root)
+    assert result.returncode == 2
+    assert "--engine zensical" in result.stderr and "docs/engines.md" in result.stderr
+    assert not (tmp_path / "out").exists()

@@ -60,24 +60,31 @@ class GatesSite:
     build_output: str | None
 
 
-@pytest.fixture(scope="session")
-def gates_site(tmp_path_factory: pytest.TempPathFactory) -> GatesSite:
+# Every gate runs on the site each engine builds (docs/engines.md); KS_GATES_ENGINES narrows it.
+ENGINES = tuple(os.environ.get("KS_GATES_ENGINES", "mkdocs,properdocs,zensical").split(","))
+
+
+@pytest.fixture(scope="session", params=ENGINES if not os.environ.get("KS_GATES_SITE")
+                else ("given",))
+def gates_site(request: pytest.FixtureRequest,
+               tmp_path_factory: pytest.TempPathFactory) -> GatesSite:
     """KS_GATES_SITE (a built site directory) if set, else the example library plus the
-    hostile fixture (tests/gates/fixtures/hostile, see hostile.py), built once."""
+    hostile fixture (tests/gates/fixtures/hostile, see hostile.py), built once per engine."""
+    engine: str = request.param
     given = os.environ.get("KS_GATES_SITE")
     if given:
         site = Path(given).resolve()
         if not (site / "index.html").is_file():
             pytest.fail(f"KS_GATES_SITE={given} is not a built site (no index.html)")
         return GatesSite(site, None)
-    base = tmp_path_factory.mktemp("gates")
+    base = tmp_path_factory.mktemp(f"gates-{engine}")
     project = hostile.make_project(base / "project")
     site = base / "site"
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
     # The build runs in the copy, so this checkout's generator must be importable from there.
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(REPO_ROOT), env.get("PYTHONPATH")]))
     # Not --strict: the hostile pages carry what the body policy removes, with a warning each.
-    cmd = [sys.executable, "-m", "generator", "build", "-d", str(site)]
+    cmd = [sys.executable, "-m", "generator", "build", "--engine", engine, "-d", str(site)]
     proc = subprocess.run(cmd, cwd=project, env=env, capture_output=True, text=True, check=False)
     output = proc.stdout + proc.stderr
     if proc.returncode != 0 or not (site / "index.html").is_file():

@@ -580,7 +580,8 @@ def test_share_page(library: Library, posts: list[sharekit.Post]) -> None:
     front, body = page.markdown.split("---\n", 2)[1:]
     assert "search:\n  exclude: true" in front
     doc = lxml.html.fromstring(f"<div>{body}</div>")
-    assert not doc.xpath("//script")
+    # No inline script: only the site's own file for the copy buttons.
+    assert [s.get("src") for s in doc.xpath("//script")] == ["../assets/share.js"]
     texts = doc.xpath("//pre[@class='ks-kit-text']")
     assert len(texts) == len(posts)
     assert {t.text_content() for t in texts} == {p.text for p in posts}
