@@ -16,7 +16,7 @@ from pathlib import Path
 
 from ..content.diagnostics import has_errors, strictened
 from ..engine.base import EngineUnavailable, prepare
-from ..engine.choice import get_engine
+from ..engine.choice import get_engine, memory_shortfall
 from ..library.check import Options, run
 from ..library.library import Library
 from ..pictures.previous import Previous
@@ -50,6 +50,11 @@ def build_library(root: Path, library: Library, *, site_dir: Path | None, strict
         print(says("engine.missing", lang, engine=engine_name, command=str(exc)),
               file=sys.stderr)
         return 2
+    if os.environ.get("KS_MEMORY_CHECK", "1") != "0" and (
+            short := memory_shortfall(engine_name, len(library.all_items))):
+        print(says("build.memory", lang, engine=engine_name, items=len(library.all_items),
+                   need=short[0], free=short[1]), file=sys.stderr)
+        return 1
     target.parent.mkdir(parents=True, exist_ok=True)
     _clear_leftovers(target)
     # The site being replaced is read for pictures whose inputs are unchanged (previous):

@@ -10,6 +10,7 @@ from __future__ import annotations
 import importlib.util
 from dataclasses import dataclass
 from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
 
 from packaging.specifiers import SpecifierSet
 
@@ -23,6 +24,9 @@ class EngineEntry:
     module: str  # what is imported
     versions: str  # the range tested
     install: str  # the command that installs it
+    # Peak memory of a build's whole process tree, in MiB: fixed part and per item, from
+    # benchmarks/engines.py (benchmarks/README.md, "Engines"), rounded up.
+    memory: tuple[int, float] = (300, 0.35)
 
     def installed(self) -> str | None:
         """The installed version, None when the engine is not installed."""
@@ -44,6 +48,26 @@ ENGINES = {e.name: e for e in (
     EngineEntry("zensical", "zensical", "zensical", ">=0.0.73,<0.2",
                 "pip install 'knowledge-site[zensical]'"),
 )}
+
+
+def memory_shortfall(name: str, items: int) -> tuple[int, int] | None:
+    """(MiB a build of ``items`` items would need, MiB this machine has free) when the
+    first is more: building would make the machine swap. None when it fits or the free
+    memory cannot be read (not Linux)."""
+    base, per_item = ENGINES[name].memory
+    need = int(base + per_item * items)
+    free = available_mib()
+    return (need, free) if free is not None and need > free else None
+
+
+def available_mib() -> int | None:
+    try:
+        for line in Path("/proc/meminfo").read_text().splitlines():
+            if line.startswith("MemAvailable:"):
+                return int(line.split()[1]) // 1024
+    except (OSError, ValueError, IndexError):
+        return None
+    return None
 
 
 def get_engine(name: str = "mkdocs") -> Engine:

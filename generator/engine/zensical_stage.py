@@ -149,7 +149,11 @@ def write_stage(site: SiteBuild, stage: Path) -> dict[str, str | None]:
         _write(docs / src, page_text(site, src, meta, body).encode("utf-8"))
         languages[src] = None
     for src, page in site.assembly.pages.items():
-        _write(docs / src, page_text(site, src, {}, page.markdown).encode("utf-8"))
+        # A generated page may start with front matter of its own (the staff pages: not in
+        # search, no navigation), as mkdocs reads it.
+        body, _ = split_page(page.markdown)
+        meta = _front_matter(page.markdown)
+        _write(docs / src, page_text(site, src, meta, body).encode("utf-8"))
         languages[src] = page.lang if page.item is not None else None
     overrides = stage / "overrides"
     shutil.copytree(THEME_OVERRIDES, overrides)

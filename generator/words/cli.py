@@ -46,4 +46,15 @@ SAYINGS: dict[str, dict[str, str]] = {
         "id": "{engine} gagal membangun situs (lihat di atas); situs sebelumnya tidak diubah.",
         "en": "{engine} could not build the site (see above); the previous site is untouched.",
     },
+    "build.memory": {
+        "id": "Membangun {items} tulisan dengan mesin {engine} butuh sekitar {need} MB memori, "
+              "tetapi komputer ini hanya punya {free} MB yang bebas; situs tidak dibangun agar "
+              "komputer tidak macet. Tutup program lain, pakai komputer yang lebih besar, atau "
+              "pilih mesin yang lebih hemat (docs/engines.md). Situs sebelumnya tidak diubah.",
+        "en": "Building {items} items with the {engine} engine needs about {need} MB of "
+              "memory, but this computer has only {free} MB free; the site was not built, so "
+              "the computer does not grind to a halt. Close other programs, use a bigger "
+              "computer, or choose a lighter engine (docs/engines.md). The previous site is "
+              "untouched.",
+    },
 }

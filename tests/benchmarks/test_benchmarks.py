@@ -68,3 +68,19 @@ def test_peer_corpus_builds_with_material_blog_and_rss(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert (out / "feed_rss_created.xml").read_text(encoding="utf-8").count("<item>") == 30
     assert len(list((out / "blog").glob("*/index.html"))) >= 30
+
+
+def test_engines_benchmark_measures_every_engine(tmp_path: Path) -> None:
+    """benchmarks/engines.py on a tiny library: every engine builds, and the table it writes
+    into the README has a row per engine and size (nothing is timed here)."""
+    readme = tmp_path / "README.md"
+    readme.write_text("x\n<!-- engines:start -->\nSTALE\n<!-- engines:end -->\ny\n")
+    result = subprocess.run([sys.executable, str(REPO / "benchmarks" / "engines.py"),
+                             "--sizes", "12", "--work", str(tmp_path / "work"),
+                             "--readme", str(readme)], capture_output=True, text=True,
+                            timeout=900)
+    assert result.returncode == 0, result.stderr[-3000:]
+    text = readme.read_text()
+    assert "STALE" not in text and text.startswith("x\n") and text.endswith("y\n")
+    rows = [line for line in text.splitlines() if line.startswith("| ") and " 12 |" in line]
+    assert sorted(r.split("|")[1].strip() for r in rows) == ["mkdocs", "properdocs", "zensical"]

@@ -250,3 +250,20 @@ def test_export_says_what_replaced_it(tmp_path: Path) -> None:
     assert result.returncode == 2
     assert "--engine zensical" in result.stderr and "docs/engines.md" in result.stderr
     assert not (tmp_path / "out").exists()
+
+
+def test_a_build_that_would_make_the_machine_swap_stops_first(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from generator.cli.main import main
+    from generator.engine import choice
+
+    root = make_site(tmp_path / "repo")
+    monkeypatch.setattr(choice, "available_mib", lambda: 50)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1790000000")
+    assert main(["-C", str(root), "--lang", "en", "build", "--engine", "zensical"]) == 1
+    err = capsys.readouterr().err
+    assert "needs about" in err and "only 50 MB free" in err and "Traceback" not in err
+    assert not (root / "site").exists()
+    monkeypatch.setattr(choice, "available_mib", lambda: None)  # unknown: build as usual
+    assert choice.memory_shortfall("zensical", 10_000) is None

@@ -147,3 +147,23 @@ def test_what_the_finishing_does_holds_on_every_engine(sites: dict[str, Path]) -
         english = [p for p in site.glob("*/*/index.html")
                    if '<html lang="en"' in p.read_text(encoding="utf-8")]
         assert english, f"{engine}: no item in English says so in <html lang>"
+
+
+def _article_text(path: Path) -> str:
+    doc = lxml.html.parse(str(path)).getroot()
+    articles = doc.xpath("//article")
+    return " ".join(articles[0].text_content().split()) if articles else ""
+
+
+def test_every_page_says_the_same(sites: dict[str, Path]) -> None:
+    """No engine drops or adds content: each page's article reads the same everywhere (one
+    heading, the same words), whatever markup the theme wraps it in."""
+    root = sites["mkdocs"]
+    pages = sorted(_pages(root))
+    for engine in ENGINES[1:]:
+        differ = [p for p in pages
+                  if _article_text(sites[engine] / p) != _article_text(root / p)]
+        assert differ == [], (engine, differ[:5])
+        for p in pages:
+            doc = lxml.html.parse(str(sites[engine] / p)).getroot()
+            assert len(doc.xpath("//article//h1")) <= 1, (engine, p)

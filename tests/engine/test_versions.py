@@ -47,3 +47,9 @@ def test_a_version_outside_the_range_is_refused() -> None:
     entry = ENGINES["zensical"]
     assert not entry.supported("0.2.0") and not entry.supported("0.0.72")
     assert entry.supported("0.0.73") and entry.supported("0.1.3")
+
+
+def test_the_setting_accepts_exactly_the_engines_there_are() -> None:
+    from generator.content.settings import ENGINES as SETTING
+
+    assert set(SETTING) == set(ENGINES) and SETTING[0] == "mkdocs"
