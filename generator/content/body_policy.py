@@ -4,12 +4,14 @@ Bodies may hold ordinary HTML — tables, figures, ``<details>``, ``<kbd>``, ``<
 but nothing that runs code, sends a form, loads another site before the reader asks, or
 reaches outside the article. The policy is applied twice, by two independent means:
 
-- **check** — :func:`find_policy_problems` reads the Markdown source (fenced, indented
-  and inline code skipped) with :class:`html.parser.HTMLParser`, which knows the line of
-  every tag, and reports each construct the render stage will remove as a warning naming
-  the file and line (``--strict`` makes it an error). Markdown links and pictures whose
-  address runs a program (``[x](javascript:…)`` — Python-Markdown keeps those) and
-  attribute lists (``{: onclick=… }``) are read too.
+- **check** — :func:`find_policy_problems` reads the body as the renderer does
+  (``markdown_scan``: Python-Markdown with the site's extensions, so code of every kind and
+  escaped text are never HTML), passes the raw HTML it keeps through
+  :class:`html.parser.HTMLParser`, which knows the line of every tag, and reports each
+  construct the render stage will remove as a warning naming the file and line
+  (``--strict`` makes it an error). Markdown links and pictures whose address runs a
+  program (``[x](javascript:…)`` — Python-Markdown keeps those) and attribute lists
+  (``{: onclick=… }``) are read too.
 - **render** — :func:`sanitize.sanitize_html` passes the article HTML the engine rendered through
   nh3 (Rust ammonia, maintained; an allow-list, not a block-list) before it is written.
   Whatever ``check`` missed cannot reach a reader.
@@ -43,15 +45,14 @@ Decisions (also in docs/escaping.md, "The body policy"):
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from urllib.parse import urlsplit
 
-from ..values.links import code_mask
 from .diagnostics import Diagnostic, diag
 from .embeds import watch_url
+from .markdown_scan import MKDOCS_EXTENSIONS, BodyScan, scan_body
 from .models import VideoSource
 from .sanitize import (
     ALLOWED_TAGS,
@@ -125,20 +126,41 @@ class _Found:
 
 # -- check ----------------------------------------------------------------------------------------
 
-def find_policy_problems(path: str, body: str, body_line: int) -> list[Diagnostic]:
+def find_policy_problems(path: str, body: str, body_line: int, scan: BodyScan | None = None,
+                         extensions: tuple[str, ...] = MKDOCS_EXTENSIONS) -> list[Diagnostic]:
     """One warning per construct the render stage removes from ``body``.
 
     ``path`` is the file as messages name it (``site_src/tutorials/x.md``), ``body_line``
-    the file's line of the body's first line (``SourceFile.body_line``). Sorted by line.
+    the file's line of the body's first line (``SourceFile.body_line``); ``scan``: the body
+    as the renderer reads it (``markdown_scan``), made here with ``extensions`` when not
+    given. Sorted by line.
     """
-    text, syntax = _visible(body)
+    scan = scan or scan_body(body, extensions)
     found: set[_Found] = set(_control_characters(body))
-    line_at = _LineIndex(text)
-    found.update(_markdown_links(syntax, line_at))
-    found.update(_attribute_lists(syntax, line_at))
-    found.update(_html(_ANGLE_TARGET.sub(_blank, _AUTOLINK.sub(_blank, text))))
+    for link in scan.links:
+        if link.kind != "html" and (problem := _url_problem(link.target, unescape=True)):
+            found.add(_Found(link.line + 1, *problem))
+    for name, value, line in scan.attributes:
+        found.update(_attribute(line + 1, name.lower(), value, unescape=False))
+    found.update(_html(_placed(scan.raw_html)))
     return [diag(path, body_line + f.line - 1, FIELD, f.code, warning=True, **dict(f.params))
             for f in sorted(found)]
+
+
+def _placed(chunks: tuple[tuple[str, int], ...]) -> str:
+    """The raw HTML Markdown kept, each piece on its own line of the body, in one text: read
+    in one go, an element removed with its content covers the pieces after it."""
+    out: list[str] = []
+    line = 0
+    for chunk, at in chunks:
+        if at > line:
+            out.append("\n" * (at - line))
+            line = at
+        else:
+            out.append(" ")
+        out.append(chunk)
+        line += chunk.count("\n")
+    return "".join(out)
 
 
 def _control_characters(body: str) -> Iterator[_Found]:
@@ -163,192 +185,12 @@ def split_page(text: str) -> tuple[str, int]:
     return text, 1
 
 
-def visible_markdown(body: str) -> str:
-    """``body`` with what Markdown shows as code blanked — fenced blocks, indented blocks
-    (outside lists and admonitions), code spans — and line numbers kept. Raw HTML blocks
-    are left as written: Markdown does not read code spans inside them."""
-    return _visible(body)[0]
-
-
-def _visible(body: str) -> tuple[str, str]:
-    """(the text HTML is read from, the text Markdown syntax is read from): the second also
-    blanks raw HTML blocks, where ``[x](…)`` and ``{: …}`` are only words."""
-    body = body.expandtabs(4)  # as Python-Markdown does first (line numbers unchanged)
-    lines = body.split("\n")
-    fenced = code_mask(body)
-    kinds: list[str] = []  # per line: "code", "raw" or "md"
-    tails: dict[int, int] = {}  # a raw block's last line: Markdown again from this column
-    previous_blank, indented_code = True, False
-    quote_blank, quote_code = True, False
-    raw: _RawBlock | None = None
-    code_at = 4  # indentation that makes code here: 4, or deeper inside lists/admonitions
-    for n, line in enumerate(lines):
-        if raw is not None:
-            kinds.append("raw")
-            end = raw.end(line)
-            if end is not None:
-                raw = None
-                tails[n] = end
-                previous_blank = True  # what follows starts a new block
-            continue
-        indent = _indent(line)
-        quote = _QUOTE.match(line) if indent < 4 and not fenced[n] else None
-        if quote is not None:  # "> text": the same rules inside, for indented code
-            inner = line[quote.end():]
-            inner_code = bool(inner.strip()) and _indent(inner) >= 4 and (
-                quote_blank or quote_code)
-            kinds.append("code" if inner_code else "md")
-            quote_blank, quote_code = not inner.strip(), inner_code
-            previous_blank, indented_code, code_at = False, False, 4
-            continue
-        quote_blank, quote_code = True, False
-        if fenced[n]:
-            kinds.append("code")
-            previous_blank, indented_code = True, False  # what follows starts a new block
-            if indent < 4:
-                code_at = 4  # a fence in the first columns ends any list
-            continue
-        if not line.strip():
-            kinds.append("md")
-            previous_blank = True
-            continue
-        opened = _RAW_BLOCK.match(line) if indent < 4 else None
-        if (opened and _MARKDOWN_ATTR.search(line)) or _CLOSE_LINE.match(line):
-            # md_in_html: Markdown blocks inside, and after its end tag
-            kinds.append("md")
-            previous_blank, indented_code, code_at = True, False, 4
-            continue
-        if opened:
-            kinds.append("raw")
-            raw = _RawBlock(opened.group(1), opened.end())
-            end = raw.end(line)
-            if end is not None:
-                raw = None
-                tails[n] = end
-            previous_blank, indented_code, code_at = raw is None, False, 4
-            continue
-        if indent >= code_at and (indented_code or previous_blank):
-            kinds.append("code")
-            indented_code = True
-        else:
-            kinds.append("md")
-            # A list cannot interrupt a paragraph in Python-Markdown ("- x" right under a
-            # line of text is that text's next line); an admonition or details block can.
-            paragraph = not (previous_blank or indented_code)
-            indented_code = False
-            start = line.expandtabs(4)[indent - indent % 4:]
-            if _ADMONITION.match(start) or (
-                    (not paragraph or code_at > 4) and _LIST_ITEM.match(start)):
-                code_at = indent - indent % 4 + 8  # the item's text is 4 deeper, code 8
-            elif previous_blank:
-                code_at = indent - indent % 4 + 4 if indent >= 4 else 4
-        previous_blank = bool(_HEADING.match(line))  # a heading is a block of its own
-    html: list[str] = []
-    syntax: list[str] = []
-    run: list[str] = []
-    for n, (line, kind) in enumerate(zip(lines, kinds, strict=True)):
-        if kind == "md":
-            run.append(line)
-            continue
-        masked = _mask_code_spans(run)
-        html += masked
-        syntax += masked
-        run = []
-        html.append("" if kind == "code" else line)
-        tail = tails.get(n)
-        syntax.append(" " * tail + line[tail:] if tail is not None else "")
-    masked = _mask_code_spans(run)
-    html += masked
-    syntax += masked
-    return "\n".join(html), "\n".join(syntax)
-
-
-def _indent(line: str) -> int:
-    expanded = line.expandtabs(4)
-    return len(expanded) - len(expanded.lstrip(" "))
-
-
-class _RawBlock:
-    """A raw HTML block as Python-Markdown reads it: from a block-level start tag at the
-    start of a line to the end tag that closes it (blank lines included), or to the end of
-    the text when nothing closes it; a comment runs to ``-->``."""
-
-    def __init__(self, tag: str, start: int) -> None:
-        self.comment = tag == "!--"
-        name = re.escape(tag.lower())
-        self.open = re.compile(rf"<{name}(?=[\s/>])", re.I)
-        self.close = re.compile(r"-->" if self.comment else rf"</{name}\s*>", re.I)
-        self.depth = 1
-        self.first = start  # where reading starts on the first line
-
-    def end(self, line: str) -> int | None:
-        """The column after the closing tag when ``line`` closes the block, else None."""
-        position, self.first = self.first, 0
-        while True:
-            close = self.close.search(line, position)
-            if close is None:
-                if not self.comment:
-                    self.depth += len(self.open.findall(line, position))
-                return None
-            if not self.comment:
-                self.depth += len(self.open.findall(line, position, close.start()))
-            self.depth -= 1
-            position = close.end()
-            if self.depth <= 0:
-                return position
-
-
-def _mask_code_spans(lines: list[str]) -> list[str]:
-    if not lines:
-        return []
-    text = "\n".join(lines)
-    if "`" in text:
-        text = _CODE_SPAN.sub(_blank, text)
-    return text.split("\n")
-
-
-def _blank(match: re.Match[str]) -> str:
-    return re.sub(r"[^\n]", " ", match.group(0))
-
-
-class _LineIndex:
-    """1-based line of an offset in ``text`` (bisect over the line starts: linear overall)."""
-
-    def __init__(self, text: str) -> None:
-        self.starts = [0] + [m.end() for m in re.finditer("\n", text)]
-
-    def __call__(self, offset: int) -> int:
-        return bisect_right(self.starts, offset)
-
-
 def _url_problem(value: str, *, unescape: bool) -> tuple[str, tuple[tuple[str, str], ...]] | None:
     scheme = url_scheme(value, unescape=unescape)
     if scheme is None or scheme in URL_SCHEMES:
         return None
     code = "body.url_script" if scheme in SCRIPT_SCHEMES else "body.url_scheme"
     return code, (("scheme", scheme + ":"),)
-
-
-def _markdown_links(text: str, line_at: _LineIndex) -> Iterator[_Found]:
-    for pattern in (_MD_TARGET, _REF_DEF):
-        for m in pattern.finditer(text):
-            problem = _url_problem(m.group(1), unescape=True)
-            if problem:
-                yield _Found(line_at(m.start(1)), *problem)
-
-
-def _attribute_lists(text: str, line_at: _LineIndex) -> Iterator[_Found]:
-    if "=" not in text or "{" not in text:
-        return
-    for m in _ATTR_LIST.finditer(text):
-        if "=" not in m.group(1):
-            continue
-        line = line_at(m.start())
-        for pair in _ATTR_PAIR.finditer(m.group(1)):
-            value = pair.group(2)
-            if value[:1] in "\"'":
-                value = value[1:-1]
-            yield from _attribute(line, pair.group(1).lower(), value, unescape=True)
 
 
 def _attribute(line: int, name: str, value: str, *, unescape: bool) -> Iterator[_Found]:

@@ -126,6 +126,11 @@ class Link:
     fragment: str
     line: int  # file line
     written: str = ""  # the target as the librarian wrote it (for messages)
+    # Where the target stands in the body (offsets; -1: not known, not rewritten), and how it
+    # is written: "link" or "image" (Markdown), "html" (an attribute of raw HTML).
+    start: int = -1
+    end: int = -1
+    kind: str = "link"
 
 
 @dataclass(frozen=True)
@@ -155,6 +160,11 @@ class Item:
     pin: bool = False
     translation_of: str | None = None
     links: tuple[Link, ...] = field(default=(), compare=False)
+    web_links: tuple[tuple[str, int], ...] = field(default=(), compare=False)  # (url, line)
+    footnotes: bool = False  # the body has footnotes: they go at its end
+    # Raw-HTML addresses written with a disguised scheme (jav&#x61;script:): (start, end, the
+    # address as a browser reads it), for an engine that would take them for files.
+    disguised: tuple[tuple[int, int, str], ...] = field(default=(), compare=False)
     # File lines of front-matter keys (and of each alias), for cross-file messages.
     key_lines: tuple[tuple[str, int], ...] = field(default=(), compare=False)
     alias_lines: tuple[int, ...] = field(default=(), compare=False)

@@ -44,6 +44,10 @@ class Settings:
     library_name: str
     site_dir: str = "site"  # where build writes, relative to mkdocs.yml
     engine: str = "mkdocs"  # which engine turns the pages into HTML (docs/engines.md)
+    # The site's Python-Markdown extensions by name (mkdocs.yml ``markdown_extensions``):
+    # check reads every body with them, as the engine renders it (content/markdown_scan.py).
+    markdown_extensions: tuple[str, ...] = ("toc", "tables", "fenced_code")
+    image_hosts: tuple[str, ...] = ()  # hosts whose pictures pages may show (CSP img-src)
     language: str = "id"
     timezone: str = "Asia/Jakarta"
     default_license: str = "CC-BY-4.0"
@@ -92,6 +96,7 @@ def read_settings(rel: str, tree: yamltree.YMap) -> tuple[Settings | None, list[
     site_name = top.text("site_name", required=True, max_len=200) or ""
     docs_dir = top.text("docs_dir") or "docs"
     site_dir = top.text("site_dir") or "site"
+    extensions = _extension_names(tree.get("markdown_extensions"))
 
     plugin_map, plugin_line = _plugin_block(tree)
     if plugin_line == 0:
@@ -99,6 +104,7 @@ def read_settings(rel: str, tree: yamltree.YMap) -> tuple[Settings | None, list[
     p = FieldReader(rel, plugin_map, prefix=f"plugins.{PLUGIN_NAME}.", known=_KNOWN_KEYS)
     library_name = p.text("library_name", max_len=200) or site_name
     engine = p.choice("engine", ENGINES) or "mkdocs"
+    image_hosts = tuple(h.lower() for h, _ in p.text_list_with_lines("image_hosts"))
     language = p.text("language") or "id"
     if not is_language_tag(language):
         p.add(diag(rel, p.line_of("language"), p.name("language"), "value.lang", value=language))
@@ -143,6 +149,8 @@ def read_settings(rel: str, tree: yamltree.YMap) -> tuple[Settings | None, list[
         docs_dir=docs_dir,
         site_dir=site_dir,
         engine=engine,
+        markdown_extensions=extensions,
+        image_hosts=image_hosts,
         library_name=library_name,
         language=language,
         timezone=timezone,
@@ -156,10 +164,26 @@ def read_settings(rel: str, tree: yamltree.YMap) -> tuple[Settings | None, list[
     ), diagnostics
 
 
-_KNOWN_KEYS = frozenset(
+SETTING_KEYS = _KNOWN_KEYS = frozenset(
     {"library_name", "language", "timezone", "default_license", "catalog_url", "ask_librarian",
-     "social", "posting_slots", "feed_size", "feed_content_limit", "enabled", "engine"}
+     "social", "posting_slots", "feed_size", "feed_content_limit", "enabled", "engine",
+     "image_hosts"}
 )
+
+
+def _extension_names(value: yamltree.YValue) -> tuple[str, ...]:
+    """``markdown_extensions`` as names, after the three mkdocs always adds (toc, tables,
+    fenced_code). mkdocs validates the list itself; a name here only decides how check
+    reads a body."""
+    names = ["toc", "tables", "fenced_code"]
+    if not isinstance(value, yamltree.YList):
+        return tuple(names)
+    for entry in value:
+        if isinstance(entry, str):
+            names.append(str(entry))
+        elif isinstance(entry, yamltree.YMap):
+            names += [str(key) for key in entry]
+    return tuple(dict.fromkeys(names))
 
 
 def _slot(text: str) -> PostingSlot:

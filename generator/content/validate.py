@@ -9,14 +9,16 @@ from urllib.parse import unquote, urlsplit
 
 from ..values.languages import is_language_tag
 from ..values.licenses import check_license
-from ..values.links import find_links, local_target
+from ..values.links import local_target
 from ..values.slugs import is_slug, slugify
 from .body_policy import find_policy_problems
 from .diagnostics import Diagnostic, diag
 from .fields import FieldReader
 from .kinds.table import spec_for
+from .markdown_scan import BodyScan, Found, scan_body
 from .models import Item, Link
 from .readers import IMAGE_SUFFIXES, Context, asset, resolve_path
+from .sanitize import browser_form, url_scheme
 from .source import SourceFile
 
 __all__ = ["IMAGE_SUFFIXES", "Context", "resolve_path", "validate_item"]
@@ -66,9 +68,17 @@ def validate_item(source: SourceFile, ctx: Context) -> tuple[Item | None, list[D
         r.error("translation_of", "slug.invalid", value=translation_of)
 
     details = spec.read(r, source, ctx)
-    links = tuple(_body_links(source, ctx))
-    for found in find_policy_problems(source.path, source.body, source.body_line):
+    scan = scan_body(source.body, ctx.settings.markdown_extensions)
+    links, web = _body_links(source, ctx, scan, r)
+    disguised = tuple(
+        (f.start, f.end, browser_form(source.body[f.start:f.end])) for f in scan.links
+        if f.kind == "html" and f.start >= 0 and url_scheme(f.target) is not None
+        and browser_form(source.body[f.start:f.end]) != source.body[f.start:f.end])
+    for found in find_policy_problems(source.path, source.body, source.body_line, scan):
         r.add(found)
+    for label, line in scan.missing_footnotes:
+        r.add(diag(source.path, source.body_line + line, "body", "footnote.missing",
+                   warning=True, value=f"[^{label}]"))
     r.unknown_keys()
 
     if (title is None or summary is None or published is None or details is None
@@ -81,7 +91,9 @@ def validate_item(source: SourceFile, ctx: Context) -> tuple[Item | None, list[D
         tags=tags, lang=lang, image=image, image_alt=image_alt, license=license_id,
         draft=draft, aliases=aliases, review_by=review_by, retired=retired, pin=pin,
         translation_of=translation_of, body=source.body, body_line=source.body_line,
-        details=details, links=links, alias_lines=alias_lines,
+        details=details, links=links, web_links=web, footnotes=scan.footnotes,
+        disguised=disguised,
+        alias_lines=alias_lines,
         key_lines=tuple(sorted(source.meta.key_lines.items())),
     ), r.diagnostics
 
@@ -146,14 +158,33 @@ def _aliases(r: FieldReader) -> tuple[tuple[str, ...], tuple[int, ...]]:
     return tuple(out), tuple(lines)
 
 
-def _body_links(source: SourceFile, ctx: Context) -> list[Link]:
-    """Links and pictures in the body that point at files of this site (checked in collect)."""
-    out = []
-    for n, target in find_links(source.body):
-        local = local_target(target)
+def _body_links(source: SourceFile, ctx: Context, scan: BodyScan, r: FieldReader
+                ) -> tuple[tuple[Link, ...], tuple[tuple[str, int], ...]]:
+    """Links and pictures of the body as the renderer reads them: those to files of this site
+    (checked across files in library/crossfile.py, rewritten by the render stage), and the
+    addresses on the web (the report lists them); a picture on another host that the
+    site's Content-Security-Policy would block is a warning."""
+    local_links, web = [], []
+    hosts = ctx.settings.image_hosts
+    for found in scan.links:
+        line = source.body_line + found.line
+        local = local_target(found.target)
         if local is None:
+            if urlsplit(found.target).scheme in ("http", "https"):
+                web.append((found.target, line))
+                host = (urlsplit(found.target).hostname or "").lower()
+                if _is_picture(found) and host not in hosts:
+                    r.add(diag(source.path, line, "body", "image.remote", warning=True,
+                               value=found.target, host=host))
             continue
+        if not local[0]:
+            continue  # on this page: #a-heading, a footnote
         resolved = resolve_path(local[0], source.src, ctx.files)
-        out.append(Link(resolved if resolved is not None else "..", local[1],
-                        source.body_line + n, target))
-    return out
+        local_links.append(Link(resolved if resolved is not None else "..", local[1], line,
+                                found.target, found.start, found.end, found.kind))
+    return tuple(local_links), tuple(dict.fromkeys(web))
+
+
+def _is_picture(found: Found) -> bool:
+    return found.kind == "image" or found.tag in ("img", "source") or (
+        found.kind == "html" and found.tag == "video")

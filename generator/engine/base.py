@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from ..content.diagnostics import Diagnostic, has_errors
+from ..content.settings import SETTING_KEYS
 from ..library.check import Options, run
 from ..library.library import Library
 from ..pictures.pool import Drawing
@@ -25,8 +26,9 @@ from ..site.search_index import SearchIndexError
 from ..values.clock import build_time
 from ..words.translate import words_language
 
-__all__ = ["NOTHING", "THEME_OVERRIDES", "Drawing", "Engine", "EngineUnavailable", "Previous",
-           "SearchIndexError", "SiteBuild", "prepare", "prepare_from_sources", "stable_epoch"]
+__all__ = ["NOTHING", "SETTING_KEYS", "THEME_OVERRIDES", "Drawing", "Engine", "EngineUnavailable",
+           "Previous", "SearchIndexError", "SiteBuild", "prepare", "prepare_from_sources",
+           "stable_epoch"]
 
 # Our block overrides of Material's templates (main.html, 404.html).
 THEME_OVERRIDES = Path(__file__).parents[1] / "theme"

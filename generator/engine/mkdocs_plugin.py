@@ -12,11 +12,8 @@ from __future__ import annotations
 import logging
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
 
 from jinja2 import Environment
-from mkdocs.config import base
-from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
@@ -34,34 +31,12 @@ from .base import (
     SiteBuild,
     prepare_from_sources,
 )
+from .mkdocs_config import PluginConfig
 from .mkdocs_nav import navigation
 from .mkdocs_serve import Session
 
 log = logging.getLogger("mkdocs.plugins.knowledge-site")
 MATERIAL_FAVICON = "assets/images/favicon.png"  # Material's default: a site that chose none
-
-
-class _Anything(base.BaseConfigOption[Any]):
-    """Our settings are validated by the core (content/settings.py), with line numbers; mkdocs
-    only needs to know the names so it does not warn about them."""
-
-    def run_validation(self, value: object) -> object:
-        return value
-
-
-class PluginConfig(base.Config):
-    enabled = c.Type(bool, default=True)
-    library_name = _Anything()
-    language = _Anything()
-    timezone = _Anything()
-    default_license = _Anything()
-    catalog_url = _Anything()
-    ask_librarian = _Anything()
-    social = _Anything()
-    posting_slots = _Anything()
-    feed_size = _Anything()
-    feed_content_limit = _Anything()
-    engine = _Anything()
 
 
 class KnowledgeSitePlugin(BasePlugin[PluginConfig]):

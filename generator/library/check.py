@@ -110,7 +110,9 @@ def run_with_settings(root: Path, settings: Settings, now: datetime,
     problems += crossfile.check_translations(items)
     shown = [i for i in items if (options.drafts or not i.draft)
              and (options.future or i.date <= now)]
-    problems += crossfile.check_links(items, items, found.files, pages, now)
+    generated = crossfile.generated_addresses(items, authors.entries, topics.entries,
+                                              settings.tz)
+    problems += crossfile.check_links(items, items, found.files, pages, now, generated)
     history = load_history(root, settings.docs_dir, tz=settings.tz, now=now)
     problems += check_history(history, items, live=[page_url(p) for p in pages],
                               now=now)

@@ -7,10 +7,12 @@ import posixpath
 from collections import defaultdict
 from collections.abc import Iterable
 from datetime import datetime
+from zoneinfo import ZoneInfo
 
 from ..content.diagnostics import Diagnostic, diag
-from ..content.models import KIND_BY_FOLDER, Item
+from ..content.models import KIND_BY_FOLDER, Item, Kind
 from ..values.links import page_url
+from .relations import tag_slug
 
 
 def check_addresses(items: Iterable[Item], pages: Iterable[str]) -> list[Diagnostic]:
@@ -42,12 +44,31 @@ def _where(item: Item | None, src: str) -> str:
     return item.path if item else src
 
 
+def generated_addresses(items: Iterable[Item], authors: Iterable[str], topics: Iterable[str],
+                        tz: ZoneInfo) -> frozenset[str]:
+    """The addresses the site makes besides item pages (site paths): listings per type,
+    topic, librarian, tag and year, the search, subscribe, link-in-bio and share pages and
+    the feeds — what a link may name though no file under site_src/ is it."""
+    out = {"", "topics/", "tags/", "authors/", "archive/", "search/", "subscribe/", "links/",
+           "share/", "feed.xml", "atom.xml", "feed.json", "feeds.opml"}
+    listings = {f"{kind.folder}/" for kind in Kind} | {f"topics/{t}/" for t in topics} | {
+        f"authors/{a}/" for a in authors}
+    items = list(items)
+    listings |= {f"tags/{tag_slug(tag)}/" for item in items for tag in item.tags}
+    out |= {f"archive/{item.date.astimezone(tz).year}/" for item in items}
+    out |= listings | {f"{url}{feed}" for url in listings for feed in ("feed.xml", "atom.xml")}
+    return frozenset(out)
+
+
 def check_links(items: Iterable[Item], every: Iterable[Item], files: frozenset[str],
-                pages: frozenset[str], now: datetime) -> list[Diagnostic]:
-    """Every link from an item to a file of the site must point at something that exists."""
+                pages: frozenset[str], now: datetime,
+                generated: frozenset[str] = frozenset()) -> list[Diagnostic]:
+    """Every link from an item to a file of the site must point at something that exists:
+    an item (its file or its address), a file, a librarian's page, or a page the site makes
+    (``generated``)."""
     by_src = {i.src: i for i in every}
     by_url = {i.url: i for i in every}
-    page_urls = {page_url(p) for p in pages}
+    page_urls = {page_url(p) for p in pages} | generated
     out = []
     for item in items:
         for link in item.links:
@@ -59,7 +80,8 @@ def check_links(items: Iterable[Item], every: Iterable[Item], files: frozenset[s
                 continue
             elif (target.rstrip("/") + "/") in by_url:
                 other = by_url[target.rstrip("/") + "/"]
-            elif (target.rstrip("/") + "/") in page_urls or target in ("", "."):
+            elif ((target.rstrip("/") + "/") in page_urls or target in page_urls
+                  or target in ("", ".")):
                 continue
             else:
                 folder = target.split("/")[0]

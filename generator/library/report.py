@@ -17,7 +17,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from ..content.models import Item, ReviewDetails, VideoDetails
-from ..values.links import code_mask, find_links
+from ..values.links import code_mask
 from ..words.translate import translator
 from .addresses import redirects
 from .history import History, Redirect
@@ -105,9 +105,10 @@ def external_links(item: Item) -> tuple[ExternalLink, ...]:
     if video is not None and _is_web(video.source.url):
         found[video.source.url] = (item.line_of("video"), 0)
     lines = item.body.split("\n")
-    for n, target in find_links(item.body):
+    for target, at in item.web_links:  # as the renderer reads the body (check found them)
         if _is_web(target):
-            found.setdefault(target, (item.body_line + n, lines[n].find(target)))
+            n = at - item.body_line
+            found.setdefault(target, (at, lines[n].find(target) if 0 <= n < len(lines) else 0))
     mask = code_mask(item.body)
     for n, line in enumerate(lines):
         if mask[n] or "://" not in line:

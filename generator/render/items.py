@@ -19,14 +19,12 @@ from babel.dates import format_date
 from markupsafe import Markup
 
 from ..content.embeds import embed_bare_urls
-from ..content.models import Item, ReviewDetails, VideoDetails
-from ..content.sanitize import browser_form, url_scheme
-from ..content.validate import resolve_path
+from ..content.models import Item, Link, ReviewDetails, VideoDetails
 from ..library.library import Library
 from ..library.relations import Indexes, build_indexes, tag_slug
 from ..pictures.thumbnails import Thumbnail
 from ..values.licenses import license_url
-from ..values.links import local_target, page_url, relative, rewrite_links
+from ..values.links import page_url, relative
 from ..words.translate import translator, words_language
 from . import citation
 from .environment import environment
@@ -80,6 +78,11 @@ class Renderer:
     @cached_property
     def _every_file(self) -> frozenset[str]:
         return self.library.files | self.files
+
+    @cached_property
+    def _page_of_url(self) -> dict[str, str]:
+        """An item's address -> its generated page (a link may name the address)."""
+        return {i.url: i.page_src for i in self.library.all_items}
 
     @cached_property
     def _page_of_src(self) -> dict[str, str]:
@@ -201,45 +204,55 @@ class Renderer:
         return GeneratedPage(item.page_src, markdown, item.title, item.summary, item.lang)
 
     def _rewrite_body(self, item: Item) -> str:
-        """Links to another item's source file point at that item's generated page."""
-        def rewrite(target: str) -> str | None:
-            local = local_target(target)
-            if local is None:
-                return None
-            resolved = resolve_path(local[0], item.src, self.files)
-            page = self._page_of_src.get(resolved or "")
-            if page is None or page == resolved:
-                return None
-            new = posixpath.relpath(page, posixpath.dirname(item.src))
-            return new + (f"#{local[1]}" if local[1] else "")
+        """Every link check accepted, rewritten where the parse found it (item.links: exact
+        spans of the body), so the page links where check said it would:
 
-        def rewrite_html(target: str) -> str | None:
-            # mkdocs rewrites the links of Markdown, not those of raw HTML: a file written
-            # relative to the item's source (as check reads it) is made relative to the page,
-            # which sits one folder deeper (tutorials/x.md -> tutorials/x/).
-            # A site-absolute path (/images/x.jpg) is made relative too: the site may live
-            # under a sub-path of its host.
-            local = local_target(target)
-            if local is None:
-                if self.html_links == "source" and url_scheme(target) is not None:
-                    # An engine that reads raw-HTML addresses itself would take a disguised
-                    # scheme (jav&#x61;script:, java&#9;script:) for a file: hand it the
-                    # address as a browser reads it, which the sanitiser then removes.
-                    return browser_form(target)
-                return None
-            resolved = resolve_path(local[0], item.src, self._every_file)
-            if resolved is None:
-                return None
-            page = self._page_of_src.get(resolved)
-            fragment = f"#{local[1]}" if local[1] else ""
-            if self.html_links == "source":
-                path = posixpath.relpath(page or resolved, posixpath.dirname(item.src))
-                return quote(path) + fragment
-            url = page_url(page) if page else (page_url(resolved) if resolved.endswith(".md")
-                                               else resolved)
-            return quote(relative(url, item.url)) + fragment
+        - written in Markdown, to another item (its file, or its address): that item's
+          generated page, as a ``.md`` path from this file (every engine turns those into
+          the page's address and checks them); to any other file: its path from this file
+          (a path written from site_src/ or from the site's root works on a sub-path too);
+          to an address the site makes (``/reviews/``): as raw HTML below;
+        - written as raw HTML (``<a href>``, ``<img src>``): mkdocs leaves raw HTML alone,
+          so the address is made relative to the page (one folder deeper than its file);
+          an engine that reads raw HTML itself (Zensical) gets it relative to the file.
+        """
+        edits: list[tuple[int, int, str]] = []
+        for link in item.links:
+            if link.start < 0:
+                continue
+            new = self._new_target(item, link)
+            if new is not None:
+                edits.append((link.start, link.end, new))
+        if self.html_links == "source":  # Zensical would take jav&#x61;script: for a file
+            edits += [(start, end, safe) for start, end, safe in item.disguised]
+        body = item.body
+        for start, end, new in sorted(edits, reverse=True):
+            body = body[:start] + new + body[end:]
+        return body
 
-        return rewrite_links(item.body, rewrite, rewrite_html)
+    def _new_target(self, item: Item, link: Link) -> str | None:
+        if link.target == "..":
+            return None  # leaves site_src/: check reported it
+        fragment = f"#{quote(link.fragment, safe='/:@!$&()*+,;=-._~')}" if link.fragment else ""
+        here = posixpath.dirname(item.src)
+        by_page = link.kind == "html" and self.html_links == "page"
+        page = (self._page_of_src.get(link.target)
+                or self._page_of_url.get(link.target.rstrip("/") + "/"))
+        if page is not None:  # another item, named by its file or by its address
+            if by_page:
+                return quote(relative(page_url(page), item.url)) + fragment
+            return quote(posixpath.relpath(page, here)) + fragment
+        if link.target in self._every_file:  # a picture, a document, a librarian's page
+            if by_page:
+                url = page_url(link.target) if link.target.endswith(".md") else link.target
+                return quote(relative(url, item.url)) + fragment
+            return quote(posixpath.relpath(link.target, here)) + fragment
+        # An address the site makes (a listing, the search page, a feed): the engine reads it
+        # from the page (mkdocs) or from the file (Zensical).
+        url = link.target if "." in posixpath.basename(link.target) else (
+            link.target.rstrip("/") + "/")
+        base = item.url if self.html_links == "page" else here + "/"
+        return quote(relative(url, base)) + fragment
 
     def render(self, template: str, lang: str, here: str, **context: Any) -> str:
         return self.env.get_template(template).render(**self.common(lang, here), **context)

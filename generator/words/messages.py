@@ -290,6 +290,23 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "`{value}` bukan jenis berkas yang tepat di sini. Gunakan: {types}.",
         "en": "`{value}` is not the right kind of file here. Use: {types}.",
     },
+    "image.remote": {
+        "id": "gambar `{value}` ada di situs lain ({host}); peramban pembaca tidak akan "
+              "menampilkannya karena situs ini hanya memuat gambar dari dirinya sendiri. "
+              "Jalankan `knowledge-site localize-images` untuk menyalinnya ke `images/`, atau "
+              "bila perpustakaan mempercayai situs itu, tambahkan `{host}` ke `image_hosts` di "
+              "mkdocs.yml.",
+        "en": "the picture `{value}` is on another site ({host}); readers' browsers will not "
+              "show it, because this site only loads pictures from itself. Run "
+              "`knowledge-site localize-images` to copy it into `images/`, or, if the library "
+              "trusts that site, add `{host}` to `image_hosts` in mkdocs.yml.",
+    },
+    "footnote.missing": {
+        "id": "catatan kaki `{value}` dirujuk di sini tetapi tidak ditulis. Tambahkan "
+              "baris `{value}: isi catatan` di bawah tulisan, atau hapus rujukannya.",
+        "en": "the footnote `{value}` is referred to here but never written. Add a line "
+              "`{value}: the note` below the text, or remove the reference.",
+    },
     "link.broken": {
         "id": "tautan ke `{value}` tidak menunjuk ke berkas mana pun. Periksa jalurnya.",
         "en": "the link to `{value}` points to no file. Check the path.",

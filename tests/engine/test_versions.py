@@ -53,3 +53,10 @@ def test_the_setting_accepts_exactly_the_engines_there_are() -> None:
     from generator.content.settings import ENGINES as SETTING
 
     assert set(SETTING) == set(ENGINES) and SETTING[0] == "mkdocs"
+
+
+def test_mkdocs_knows_every_setting_the_core_reads() -> None:
+    from generator.content.settings import SETTING_KEYS
+    from generator.engine.mkdocs_config import PluginConfig
+
+    assert {name for name, _ in PluginConfig._schema} == set(SETTING_KEYS)
