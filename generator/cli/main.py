@@ -60,7 +60,11 @@ def _parser() -> argparse.ArgumentParser:
 
     schema = sub.add_parser("schema", help="write JSON Schemas of the front matter, for editors")
     schema.add_argument("directory", type=Path)
-    for p in (check, new, build, serve, export, report, schema):
+
+    localize = sub.add_parser("localize-images",
+                              help="copy pictures from other hosts into site_src/images/ and "
+                                   "point the texts at the copies")
+    for p in (check, new, build, serve, export, report, schema, localize):
         p.add_argument("--lang", choices=("id", "en"), default=argparse.SUPPRESS,
                        help="language of messages (default: the site's language)")
     return parser
@@ -100,6 +104,10 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_USAGE
     if args.command == "report":
         return _report(root, now, lang, args.format)
+    if args.command == "localize-images":
+        from .localize import localize_images
+
+        return localize_images(root, now, lang)
     if args.command == "schema":
         return _schema(root, args.directory, now)
     return EXIT_USAGE  # pragma: no cover - argparse requires a command

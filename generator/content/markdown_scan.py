@@ -49,6 +49,16 @@ _ATTR = re.compile(r"""\s(?:href|src|poster)\s*=\s*(?:"(?P<dq>[^"]*)"|'(?P<sq>[^
                    r"""(?P<bare>[^\s"'=<>`]+))""", re.I)
 _AUTOLINK = re.compile(r"<(?P<t>(?:https?|ftp)://[^<>\s]+)>", re.I)
 _FOOTNOTE_REF = re.compile(r"\[\^([^\]\s]+)\]")
+# What Python-Markdown and the extensions write themselves; any other element in the tree is
+# raw HTML that md_in_html parsed.
+_MARKDOWN_TAGS = frozenset({
+    "div", "p", "a", "img", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "blockquote",
+    "pre", "code", "em", "strong", "b", "i", "hr", "br", "table", "thead", "tbody", "tr", "th",
+    "td", "details", "summary", "sup", "sub", "span", "dl", "dt", "dd", "abbr", "del", "ins",
+    "mark", "small", "kbd", "section", "figure", "figcaption", "caption", "col", "colgroup",
+    "tfoot", "nav", "article", "aside", "header", "footer", "main", "q", "cite", "time", "var",
+    "samp", "s", "u", "wbr", "bdi", "bdo", "ruby", "rt", "rp", "data", "dfn", "address",
+    "hgroup", "picture", "source", "track", "video", "audio"})
 # Where links and pictures can be: elements and attributes the tree carries them in.
 _LINK_ATTRS = {"a": "href", "img": "src"}
 _HTML_ATTRS = ("href", "src", "poster")
@@ -83,6 +93,24 @@ class _Candidate:
     end: int
 
 
+def added_extensions(names: tuple[str, ...], lang: str) -> dict[str, dict[str, Any]]:
+    """The extensions (with their settings) an engine adds to a site's ``names``: those of
+    ours it lacks; the footnotes' "back to the text" link in the site's language."""
+    out = {name: dict(options) for name, options in ADDED_EXTENSIONS.items()
+           if name not in names}
+    if "footnotes" in out:
+        out["footnotes"].update(footnote_words(lang))
+    return out
+
+
+def footnote_words(lang: str) -> dict[str, str]:
+    """The footnotes' "back to the text" link in the site's language (a site that names the
+    extension without this setting gets it too)."""
+    from ..words.translate import translator
+
+    return {"BACKLINK_TITLE": translator(lang)("footnote.back")}
+
+
 def rendered_extensions(names: tuple[str, ...]) -> tuple[str, ...]:
     """The extensions an engine renders a body with: the site's, and ours it lacks."""
     return (*names, *(n for n in ADDED_EXTENSIONS if n not in names))
@@ -93,19 +121,24 @@ def _reader(names: tuple[str, ...]) -> markdown.Markdown:
     """One Markdown instance per extension list, reused (reset between bodies). Only what
     decides where links are is kept: emphasis and the table of contents go."""
     configs = {n: c for n, c in ADDED_EXTENSIONS.items() if n in names}
-    usable = []
-    for name in names:
-        try:
-            markdown.Markdown(extensions=[name], extension_configs=configs)
-        except Exception:  # an extension this machine lacks, or one needing its settings:
-            continue  # the engine reports it; check reads the body without it
-        usable.append(name)
-    md = markdown.Markdown(extensions=usable, extension_configs=configs)
+    try:
+        md = markdown.Markdown(extensions=list(names), extension_configs=configs)
+    except Exception:  # an extension this machine lacks, or one needing its settings: the
+        usable = []    # engine reports it; check reads the bodies without it
+        for name in names:
+            try:
+                markdown.Markdown(extensions=[name], extension_configs=configs)
+            except Exception:
+                continue
+            usable.append(name)
+        md = markdown.Markdown(extensions=usable, extension_configs=configs)
     for name in ("em_strong", "em_strong2", "not_strong", "strong_em", "strong", "emphasis",
                  "emphasis2"):
         if name in md.inlinePatterns:
             md.inlinePatterns.deregister(name)
-    for name in ("toc", "prettify"):
+    # Without "unescape", escaped characters stay out of the text (a tutorial's \\[^0-9\\] is
+    # no footnote reference).
+    for name in ("toc", "prettify", "unescape"):
         if name in md.treeprocessors:
             md.treeprocessors.deregister(name)
     return md
@@ -114,6 +147,15 @@ def _reader(names: tuple[str, ...]) -> markdown.Markdown:
 def scan_body(body: str, extensions: tuple[str, ...]) -> BodyScan:
     """Read ``body`` as the engine renders it with ``extensions`` (see the module doc)."""
     marked, candidates = _mark(body)
+    plain = _plain(body, candidates)
+    return plain if plain is not None else parse_body(body, extensions, marked, candidates)
+
+
+def parse_body(body: str, extensions: tuple[str, ...], marked: str | None = None,
+               candidates: list[_Candidate] | None = None) -> BodyScan:
+    """The scan by the parse itself (``scan_body`` takes a shortcut for plain bodies)."""
+    if marked is None or candidates is None:
+        marked, candidates = _mark(body)
     md = _reader(rendered_extensions(extensions))
     md.reset()
     lines = marked.split("\n")
@@ -121,7 +163,7 @@ def scan_body(body: str, extensions: tuple[str, ...]) -> BodyScan:
         lines = pre.run(lines)
     root = md.parser.parseDocument(lines).getroot()
     assert root is not None
-    _skip_plain_text(root)
+    _skip_plain_text(root, bool(md.references) or "[^" in body)
     for processor in md.treeprocessors:
         replaced = processor.run(root)
         if replaced is not None:
@@ -152,10 +194,67 @@ def scan_body(body: str, extensions: tuple[str, ...]) -> BodyScan:
             first = _MARK.search(chunk)
             where = candidates[int(first.group(1))].start if first else 0
         raw.append((text, _line(starts, where)))
+    # Raw HTML md_in_html parsed into the tree (inside <div markdown>): the elements Markdown
+    # itself never writes, each as the raw HTML the body policy reads.
+    taken: set[int] = set()
+    for element in root.iter():
+        if id(element) in taken or not isinstance(element.tag, str):
+            continue
+        if element.tag not in _MARKDOWN_TAGS:
+            taken.update(id(e) for e in element.iter())
+            where = _unclaimed(body, f"<{element.tag}", claimed)
+            raw.append((_MARK.sub("", to_html_string(element)), _line(starts, max(where, 0))))
     raw.sort(key=lambda piece: piece[1])
     missing = tuple(_missing_footnotes(root, body, starts))
     footnotes = any(el.get("class") == "footnote" for el in root.iter() if isinstance(el.tag, str))
     return BodyScan(tuple(links), tuple(raw), tuple(attributes), missing, footnotes, body)
+
+
+# What makes a body need the parse: code blocks, raw HTML and autolinks, escapes, footnotes,
+# attribute lists, reference definitions — where a written target may be no link, or a link
+# may have no target written where it stands.
+_NOT_PLAIN = ("~~~", "```", "<", "\\", "[^", "{")
+_NOT_PLAIN_LINE = re.compile(r"^(?: {4}|\t| {0,3}\[[^\]\n]+\]:)", re.M)
+
+
+def _plain(body: str, candidates: list[_Candidate]) -> BodyScan | None:
+    """The scan of a body with none of ``_NOT_PLAIN`` and no code span on a line holding a
+    target (most bodies): every ``[text](target)`` is then a link, as the parse would find
+    (tests/content/test_links_as_rendered.py holds the two readings equal on every corpus
+    body); None for any other body. Spares ``check`` the parse of most bodies."""
+    if any(s in body for s in _NOT_PLAIN) or _NOT_PLAIN_LINE.search(body):
+        return None
+    starts = _line_starts(body)
+    lines = body.split("\n")
+    links = []
+    for candidate in candidates:
+        line = _line(starts, candidate.start)
+        target = body[candidate.start:candidate.end]
+        if "`" in lines[line] or "(" in target:
+            return None
+        opening = _opening_bracket(body, candidate.start - 2)
+        if opening is None:
+            continue  # "](x)" with no "[" before it in the paragraph: text, not a link
+        kind = "image" if body[opening - 1:opening] == "!" else "link"
+        links.append(Found(kind, target, line, candidate.start, candidate.end,
+                           "img" if kind == "image" else "a"))
+    return BodyScan(tuple(links), text=body)
+
+
+def _opening_bracket(body: str, close: int) -> int | None:
+    """The ``[`` that the ``]`` at ``close`` closes, within its paragraph."""
+    depth = 0
+    for i in range(close - 1, -1, -1):
+        char = body[i]
+        if char == "\n" and body[i - 1:i] == "\n":
+            return None
+        if char == "]":
+            depth += 1
+        elif char == "[":
+            if depth == 0:
+                return i
+            depth -= 1
+    return None
 
 
 def _mark(body: str) -> tuple[str, list[_Candidate]]:
@@ -221,14 +320,17 @@ def _html_links(chunk: str) -> list[tuple[str, str]]:
     return parser.found
 
 
-def _skip_plain_text(root: Element) -> None:
-    """Text without ``[``, ``<`` or ``&`` holds no link: the inline patterns skip it (most
-    of a body), which keeps ``check`` as fast as before the renderer read bodies."""
+def _skip_plain_text(root: Element, brackets: bool) -> None:
+    """Text that holds no mark (no link target is written in it), no ``<`` (raw HTML, an
+    autolink) and — when the body defines references or footnotes (``brackets``) — no ``[``
+    cannot make a link: the inline patterns skip it (most of a body), which keeps ``check``
+    fast. Code spans without a mark hide nothing that matters here."""
+    wanted = (_OPEN, "<", "[") if brackets else (_OPEN, "<")
     for element in root.iter():
         for attr in ("text", "tail"):
             value = getattr(element, attr)
             if value and not isinstance(value, AtomicString) and not any(
-                    c in value for c in "[<&`"):
+                    c in value for c in wanted):
                 setattr(element, attr, AtomicString(value))
 
 

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from ..content.diagnostics import Diagnostic, has_errors
+from ..content.markdown_scan import added_extensions, footnote_words
 from ..content.settings import SETTING_KEYS
 from ..library.check import Options, run
 from ..library.library import Library
@@ -50,6 +51,18 @@ class SiteBuild:
     def is_hidden(self, src: str) -> bool:
         """A source file the engine must not publish as a page."""
         return self.assembly.is_hidden(src)
+
+    @property
+    def added_extensions(self) -> dict[str, dict[str, Any]]:
+        """Markdown extensions (with settings) the engine must add to the site's own: those
+        check read the bodies with (footnotes, maths kept as written)."""
+        settings = self.library.settings
+        return added_extensions(settings.markdown_extensions, settings.language)
+
+    @property
+    def footnote_words(self) -> dict[str, str]:
+        """The footnotes' settings in the site's language, for a site that lists them."""
+        return footnote_words(self.library.settings.language)
 
     @property
     def favicon(self) -> str:

@@ -69,6 +69,12 @@ class KnowledgeSitePlugin(BasePlugin[PluginConfig]):
             dirs.insert(1 if config.theme.custom_dir else 0, str(THEME_OVERRIDES))
         config.extra_css += [c for c in site.global_css if c not in config.extra_css]
         config.extra["ks_404"] = site.not_found
+        for name, options in site.added_extensions.items():
+            if name not in config.markdown_extensions:
+                config.markdown_extensions.append(name)
+                config.mdx_configs[name] = options
+        for key, words in site.footnote_words.items():
+            config.mdx_configs.setdefault("footnotes", {}).setdefault(key, words)
         if config.theme.get("favicon") in (None, MATERIAL_FAVICON):
             config.theme["favicon"] = site.favicon
         return config

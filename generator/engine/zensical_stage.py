@@ -106,16 +106,20 @@ def stage_config(site: SiteBuild, stage: Path) -> dict[str, Any]:
         "extra": extra,
         "extra_css": css,
         "extra_javascript": js,
-        "markdown_extensions": _extensions(config.get("markdown_extensions")),
+        "markdown_extensions": [*_extensions(config.get("markdown_extensions"),
+                                             site.footnote_words),
+                                *({name: options} for name, options
+                                  in site.added_extensions.items())],
     })
     return out
 
 
-def _extensions(given: Any) -> list[Any]:
+def _extensions(given: Any, footnotes: dict[str, str] | None = None) -> list[Any]:
     """The site's Markdown extensions. Zensical always adds pymdownx.superfences, which
     colours code with Pygments unless told otherwise; mkdocs shows code plain (and Pygments'
     dark palette falls short of WCAG contrast), so plain it stays unless the site chose."""
-    extensions = list(given or DEFAULT_EXTENSIONS)
+    extensions = [{"footnotes": dict(footnotes)} if e == "footnotes" and footnotes else e
+                  for e in (given or DEFAULT_EXTENSIONS)]
     names = {e if isinstance(e, str) else next(iter(e), "") for e in extensions
              if isinstance(e, str | dict)}
     if "pymdownx.highlight" not in names:

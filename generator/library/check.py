@@ -7,15 +7,19 @@ refuse to write anything when it reports an error.
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from datetime import datetime
+from multiprocessing import get_all_start_methods, get_context
 from pathlib import Path
 from typing import Any
 
 from ..content import registry
 from ..content.body_policy import find_policy_problems, split_page
 from ..content.diagnostics import Diagnostic, diag, has_errors
-from ..content.models import VideoDetails
+from ..content.models import Item, Kind, VideoDetails
 from ..content.settings import Settings, load_settings
 from ..content.source import discover, load_item, read_text
 from ..content.validate import Context, validate_item
@@ -79,6 +83,7 @@ def run_with_settings(root: Path, settings: Settings, now: datetime,
     items = []
     supporting: set[str] = set()
     context = (repr(settings), found.files, authors.ids, topics.ids) if memo is not None else ()
+    read = _read_in_parallel(root, ctx, found.items) if memo is None else {}
     for kind, src in found.items:
         stamp = _stamp(docs / src) if memo is not None else None
         kept = memo.get(src) if memo is not None else None
@@ -86,11 +91,7 @@ def run_with_settings(root: Path, settings: Settings, now: datetime,
                 and all(_stamp(docs / dep) == s for dep, s in kept[4])):
             item, p = kept[2], kept[3]
         else:
-            source, p = load_item(docs, root, kind, src)
-            item = None
-            if source is not None:
-                item, more = validate_item(source, ctx)
-                p = p + more
+            item, p = read[src] if src in read else _read_item(root, ctx, kind, src)
             if memo is not None:
                 deps: tuple[tuple[str, tuple[int, int] | None], ...] = ()
                 if item is not None and isinstance(item.details, VideoDetails) and \
@@ -126,6 +127,51 @@ def run_with_settings(root: Path, settings: Settings, now: datetime,
         history=history, files=found.files,
     )
     return Result(library, problems)
+
+
+def _read_item(root: Path, ctx: Context, kind: Kind, src: str
+               ) -> tuple[Item | None, list[Diagnostic]]:
+    """One file of site_src/ -> its item, or the reasons it cannot be one."""
+    source, problems = load_item(ctx.docs, root, kind, src)
+    if source is None:
+        return None, problems
+    item, more = validate_item(source, ctx)
+    return item, problems + more
+
+
+# Below this many items, reading them in this process is quicker than starting workers.
+_PARALLEL_FROM = 200
+_JOB: tuple[Path, Context] | None = None  # what a worker reads with (set before forking)
+
+
+def _read_chunk(chunk: Sequence[tuple[Kind, str]]) -> list[tuple[str, Item | None,
+                                                          list[Diagnostic]]]:
+    assert _JOB is not None
+    root, ctx = _JOB
+    return [(src, *_read_item(root, ctx, kind, src)) for kind, src in chunk]
+
+
+def _read_in_parallel(root: Path, ctx: Context, found: Sequence[tuple[Kind, str]]
+                      ) -> dict[str, tuple[Item | None, list[Diagnostic]]]:
+    """Each file read and validated on every core this process may use (each body is
+    parsed as the renderer parses it: most of check's time). Forked workers inherit the
+    settings and the site's file list; the same items come back, in the same order."""
+    global _JOB
+    workers = min(len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity")
+                  else os.cpu_count() or 1, 8)
+    if len(found) < _PARALLEL_FROM or workers < 2 or "fork" not in get_all_start_methods():
+        return {}
+    _JOB = (root, ctx)
+    size = -(-len(found) // (workers * 2))
+    chunks = [found[i:i + size] for i in range(0, len(found), size)]
+    try:
+        with ProcessPoolExecutor(workers, mp_context=get_context("fork")) as pool:
+            done = [row for rows in pool.map(_read_chunk, chunks) for row in rows]
+    except (OSError, BrokenProcessPool):  # no processes to be had here: read in this one
+        return {}
+    finally:
+        _JOB = None
+    return {src: (item, problems) for src, item, problems in done}
 
 
 def _page_policy(docs: Path, root: Path, pages: frozenset[str]) -> list[Diagnostic]:

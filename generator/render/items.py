@@ -19,6 +19,7 @@ from babel.dates import format_date
 from markupsafe import Markup
 
 from ..content.embeds import embed_bare_urls
+from ..content.markdown_scan import FOOTNOTES_HERE
 from ..content.models import Item, Link, ReviewDetails, VideoDetails
 from ..library.library import Library
 from ..library.relations import Indexes, build_indexes, tag_slug
@@ -142,6 +143,8 @@ class Renderer:
             extra["catalog_link"] = self.settings.catalog_url.replace(
                 "{isbn}", quote(details.book.isbn13))
         body = self._rewrite_body(item)
+        if item.footnotes:  # the notes end the body (so the feeds carry them too)
+            body = body.rstrip("\n") + "\n\n" + FOOTNOTES_HERE + "\n"
         transcript = None
         if isinstance(details, VideoDetails):
             section = None

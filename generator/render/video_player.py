@@ -24,7 +24,7 @@ from jinja2 import Environment
 from markupsafe import Markup
 
 from ..content.embeds import embed_url, host_name
-from ..content.kinds.video import TRANSCRIPT_HEADING
+from ..content.kinds.video import TRANSCRIPT_HEADING, TRANSCRIPT_SETEXT
 from ..content.models import Video, VideoSource
 from ..values.links import code_mask
 from ..words.translate import translator
@@ -167,7 +167,7 @@ _SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
 def split_transcript(body: str) -> tuple[str, str | None]:
     """Move the body's "Transcript"/"Transkrip" section out: (body without it, its text).
 
-    The section is the first ATX heading ``#``…``######`` whose text starts with
+    The section is the first heading (ATX ``#``…``######``, or underlined) whose text starts with
     Transcript/Transkrip (the same rule ``check`` uses), outside fenced code, up to the next
     heading of the same or a higher level (ATX or setext) or the end. The heading line itself
     is dropped (the transcript block says "Transkrip"); deeper headings inside stay. When there
@@ -176,12 +176,17 @@ def split_transcript(body: str) -> tuple[str, str | None]:
     lines = body.split("\n")
     mask = code_mask(body)
     start = next((n for n, line in enumerate(lines)
-                  if not mask[n] and TRANSCRIPT_HEADING.match(line)), None)
+                  if not mask[n] and (TRANSCRIPT_HEADING.match(line) or (
+                      n + 1 < len(lines) and not mask[n + 1]
+                      and TRANSCRIPT_SETEXT.match(line + "\n" + lines[n + 1])))), None)
     if start is None:
         return body, None
-    m = _ATX.match(lines[start])
-    assert m is not None  # TRANSCRIPT_HEADING only matches ATX headings
-    level = len(m.group(1))
+    if m := _ATX.match(lines[start]):
+        level = len(m.group(1))
+    else:  # an underlined heading: = is level 1, - level 2; the section starts below it
+        level = 1 if lines[start + 1].lstrip()[0] == "=" else 2
+        lines = [*lines[:start + 1], *lines[start + 2:]]
+        mask = [*mask[:start + 1], *mask[start + 2:]]
     end = len(lines)
     for n in range(start + 1, len(lines)):
         if mask[n]:

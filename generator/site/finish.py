@@ -152,7 +152,7 @@ class Finisher:
         allows."""
         if lang and lang != site_lang:
             html = _HTML_LANG.sub(f'<html lang="{lang}"', html, count=1)
-        return finished(html, article)
+        return finished(html, article, self.library.settings.image_hosts)
 
 
     def file(self, src: str | None, html: str, *, lang: str | None = None,
@@ -173,12 +173,12 @@ def wrap(markdown: str) -> str:
     return f"{ARTICLE_START}\n\n{markdown.strip(chr(10))}\n\n{ARTICLE_END}\n"
 
 
-def finished(html: str, article: str = "") -> str:
+def finished(html: str, article: str = "", image_hosts: tuple[str, ...] = ()) -> str:
     """Every HTML file's last pass: the Content-Security-Policy, and no control character —
     HTML forbids them; check warns where librarians wrote them, and none reaches a page by
     another way (an ordinary page's title, a heading that becomes one, the navigation)."""
     return with_policy(CONTROL_CHARACTERS.sub("", html),
-                       CONTROL_CHARACTERS.sub("", article))
+                       CONTROL_CHARACTERS.sub("", article), image_hosts)
 
 
 def lift(markdown: str) -> tuple[str, list[tuple[str, str]]]:

@@ -57,4 +57,24 @@ SAYINGS: dict[str, dict[str, str]] = {
               "computer, or choose a lighter engine (docs/engines.md). The previous site is "
               "untouched.",
     },
+    "localize.refused": {
+        "id": "Gambar tidak diunduh karena ada galat di atas; tidak ada berkas yang diubah.",
+        "en": "No picture was downloaded because of the errors above; no file was changed.",
+    },
+    "localize.nothing": {
+        "id": "Tidak ada gambar dari situs lain yang perlu disalin.",
+        "en": "No picture from another site needs copying.",
+    },
+    "localize.failed": {
+        "id": "Gambar {url} tidak bisa diunduh: {why}.",
+        "en": "The picture {url} could not be downloaded: {why}.",
+    },
+    "localize.unchanged": {
+        "id": "Tidak ada berkas yang diubah. Periksa alamat gambar di atas, lalu coba lagi.",
+        "en": "No file was changed. Check the addresses above, then try again.",
+    },
+    "localize.done": {
+        "id": "{path}: {count} gambar kini disimpan di situs sendiri.",
+        "en": "{path}: {count} picture(s) now kept on the site itself.",
+    },
 }

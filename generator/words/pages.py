@@ -127,6 +127,8 @@ WORDS: dict[str, dict[str, str]] = {
         "id": "Alamat ini tidak ada atau sudah dipindahkan. Coba cari, atau pilih topik:",
         "en": "This address does not exist or has moved. Try searching, or pick a topic:",
     },
+    "footnote.back": {"id": "Kembali ke rujukan catatan kaki {} di teks",
+                      "en": "Jump back to footnote {} in the text"},
     "retired.kind": {"id": "Halaman diturunkan", "en": "Page retired"},
     "retired.note": {
         "id": "Halaman ini sudah diturunkan oleh pustakawan kami dan isinya tidak lagi tersedia.",

@@ -281,8 +281,14 @@ def first_look(browser: Browser, served: Served, path: str) -> FirstLook:
 
 
 def external_requests(visit: Visit) -> list[Problem]:
-    """Requests to other hosts made before any interaction (they were aborted here)."""
-    return [Problem(visit.path, "external-request", url) for url in dict.fromkeys(visit.external)]
+    """Requests to other hosts made before any interaction (they were aborted here), but for
+    pictures from the hosts the library trusts (``image_hosts``: its pages' CSP img-src)."""
+    policy = visit.page.evaluate(
+        "document.querySelector('meta[http-equiv=Content-Security-Policy]')?.content || ''")
+    images = next((d.split()[1:] for d in policy.split(";") if d.split()[:1] == ["img-src"]), [])
+    trusted = {urlsplit(src).netloc for src in images if src.startswith("https://")}
+    return [Problem(visit.path, "external-request", url) for url in dict.fromkeys(visit.external)
+            if urlsplit(url).netloc not in trusted]
 
 
 # Marks the first element matching the selector that a reader can see and tap (on screen, not

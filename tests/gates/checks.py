@@ -149,6 +149,9 @@ def _site_path(ref: str, site_url: str | None) -> str | None:
         if site_url and ref.startswith(site_url):
             return "/" + ref.removeprefix(site_url).lstrip("/")
         return None
+    prefix = urlsplit(site_url).path if site_url else "/"
+    if ref.startswith("/") and prefix != "/" and ref.startswith(prefix):
+        return "/" + ref.removeprefix(prefix)  # a site under a sub-path: /sub/x -> /x
     return ref
 
 

@@ -60,8 +60,38 @@ class GatesSite:
     build_output: str | None
 
 
-# Every gate runs on the site each engine builds (docs/engines.md); KS_GATES_ENGINES narrows it.
-ENGINES = tuple(os.environ.get("KS_GATES_ENGINES", "mkdocs,properdocs,zensical").split(","))
+# Every gate runs on the site each engine builds (docs/engines.md), and on the realistic corpus
+# (tests/corpus: tutorials and reviews as other people write them, built with mkdocs, its
+# planted mistakes left out); KS_GATES_ENGINES narrows the list.
+ENGINES = tuple(os.environ.get("KS_GATES_ENGINES",
+                               "mkdocs,properdocs,zensical,corpus").split(","))
+CORPUS = REPO_ROOT / "tests" / "corpus" / "site"
+# Written for the example library with the hostile pages (its pages, words and planted
+# breakage): not run on the corpus.
+EXAMPLE_ONLY = ("test_hostile_pages.py", "test_gates_catch_breakage.py", "test_journeys.py")
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    keep, drop = [], []
+    for item in items:
+        callspec = getattr(item, "callspec", None)
+        on_corpus = callspec is not None and callspec.params.get("gates_site") == "corpus"
+        (drop if on_corpus and item.path.name in EXAMPLE_ONLY else keep).append(item)
+    if drop:
+        config.hook.pytest_deselected(items=drop)
+        items[:] = keep
+
+
+def _corpus_project(dest: Path) -> Path:
+    """The corpus as a one-commit repository, its planted mistakes (check's tests) left out."""
+    shutil.copytree(CORPUS, dest)
+    for planted in dest.glob("site_src/*/planted-*.md"):
+        planted.unlink()
+    for args in (["init", "-q", "."], ["add", "-A"],
+                 ["-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "-qm",
+                  "corpus", "--date=2026-01-01T00:00:00Z"]):
+        subprocess.run(["git", *args], cwd=dest, check=True, capture_output=True)
+    return dest
 
 
 @pytest.fixture(scope="session", params=ENGINES if not os.environ.get("KS_GATES_SITE")
@@ -78,7 +108,10 @@ def gates_site(request: pytest.FixtureRequest,
             pytest.fail(f"KS_GATES_SITE={given} is not a built site (no index.html)")
         return GatesSite(site, None)
     base = tmp_path_factory.mktemp(f"gates-{engine}")
-    project = hostile.make_project(base / "project")
+    if engine == "corpus":
+        project, engine = _corpus_project(base / "project"), "mkdocs"
+    else:
+        project = hostile.make_project(base / "project")
     site = base / "site"
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
     # The build runs in the copy, so this checkout's generator must be importable from there.

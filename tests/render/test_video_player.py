@@ -281,6 +281,9 @@ def test_split_transcript_moves_the_section_out() -> None:
         # A heading inside fenced code is text, and so is a '#' in the transcript's code.
         ("## Transkrip\n\n```\n# bukan judul\n```\n\nHalo.", "",
          "```\n# bukan judul\n```\n\nHalo."),
+        # An underlined heading is one too (check reads it so): the section is what follows.
+        ("Intro.\n\nTranskrip\n---------\n\nHalo.\n\n## Lain\n\nX", "Intro.\n\n## Lain\n\nX",
+         "Halo."),
     ],
 )
 def test_split_transcript_cases(body: str, rest: str, section: str) -> None:
@@ -294,7 +297,6 @@ def test_split_transcript_cases(body: str, rest: str, section: str) -> None:
         "```\n## Transkrip\n\nIn code.\n```\n",
         "## Transcripts of other talks\n\nNot this one.",  # check's rule: the word itself
         "## Transkrip\n\n## Lain\n\nX",  # an empty section: nothing to move
-        "Transkrip\n---------\n\nSetext headings are not transcript headings (as in check).",
     ],
 )
 def test_split_transcript_leaves_other_bodies_alone(body: str) -> None:

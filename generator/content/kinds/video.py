@@ -15,6 +15,9 @@ from .spec import JsonObject, KindSpec, LinkedData, SchemaFields
 
 KEYS = ("video", "transcript")
 TRANSCRIPT_HEADING = re.compile(r"^#{1,6}[ \t]+(transcript|transkrip)\b", re.I | re.M)
+# The same heading underlined ("Transkrip" over a line of = or -): a setext heading.
+TRANSCRIPT_SETEXT = re.compile(r"^ {0,3}(transcript|transkrip)\b[^\n]*\n {0,3}(=+|-+)[ \t]*$",
+                               re.I | re.M)
 
 
 def read(r: FieldReader, source: SourceFile, ctx: Context) -> VideoDetails | None:
@@ -40,7 +43,8 @@ def transcript(r: FieldReader, source: SourceFile, ctx: Context
             for found in find_policy_problems(where, text, 1):
                 r.add(found)
         return text, path, False
-    if TRANSCRIPT_HEADING.search(_without_code(source.body)):
+    visible = _without_code(source.body)
+    if TRANSCRIPT_HEADING.search(visible) or TRANSCRIPT_SETEXT.search(visible):
         return None, None, True
     r.add(diag(source.path, 1, "transcript", "video.no_transcript", warning=True))
     return None, None, False
