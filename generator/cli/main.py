@@ -11,7 +11,7 @@ from pathlib import Path
 from ..content.diagnostics import has_errors, strictened
 from ..content.kinds.table import KINDS
 from ..content.settings import ENGINES
-from .output import message_language, report, says, summary_line
+from .output import held_back, message_language, report, says, summary_line
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
 
@@ -61,16 +61,27 @@ def _parser() -> argparse.ArgumentParser:
     schema = sub.add_parser("schema", help="write JSON Schemas of the front matter, for editors")
     schema.add_argument("directory", type=Path)
 
+    sub.add_parser("fix", help="rewrite links and file names that point at a file renamed "
+                               "or moved since (what check warns about)")
     localize = sub.add_parser("localize-images",
                               help="copy pictures from other hosts into site_src/images/ and "
                                    "point the texts at the copies")
-    for p in (check, new, build, serve, export, report, schema, localize):
+    for p in (check, new, build, serve, export, report, schema, localize,
+              sub.choices["fix"]):
         p.add_argument("--lang", choices=("id", "en"), default=argparse.SUPPRESS,
                        help="language of messages (default: the site's language)")
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
+    try:
+        return _main(argv)
+    except BrokenPipeError:  # `knowledge-site report | head`: the reader had enough
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
+
+
+def _main(argv: list[str] | None) -> int:
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     os.environ.setdefault("DISABLE_MKDOCS_2_WARNING", "true")
     args = _parser().parse_args(argv)
@@ -104,6 +115,10 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_USAGE
     if args.command == "report":
         return _report(root, now, lang, args.format)
+    if args.command == "fix":
+        from .fix import fix_site
+
+        return fix_site(root, now, lang)
     if args.command == "localize-images":
         from .localize import localize_images
 
@@ -123,6 +138,8 @@ def _check(root: Path, now: datetime, args: argparse.Namespace) -> int:
     report(diagnostics, lang, args.format, stream=sys.stdout)
     if args.format == "text":
         print(summary_line(diagnostics, lang), file=sys.stderr)
+        for line in held_back(result.library, lang) if result.library else ():
+            print(line, file=sys.stderr)
     return EXIT_CONTENT if has_errors(diagnostics) else EXIT_OK
 
 

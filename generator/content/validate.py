@@ -2,22 +2,24 @@
 
 from __future__ import annotations
 
-import difflib
 import posixpath
 import re
-from urllib.parse import unquote, urlsplit
+from collections.abc import Mapping
+from urllib.parse import quote, unquote, urlsplit
 
 from ..values.languages import is_language_tag
 from ..values.licenses import check_license
 from ..values.links import local_target
 from ..values.slugs import is_slug, slugify
+from ..values.suggest import code_list, suggest
+from ..values.tracking import without_tracking
 from .body_policy import find_policy_problems
 from .diagnostics import Diagnostic, diag
 from .fields import FieldReader
 from .kinds.table import spec_for
 from .markdown_scan import BodyScan, Found, scan_body
 from .models import Item, Link
-from .readers import IMAGE_SUFFIXES, Context, asset, resolve_path
+from .readers import IMAGE_SUFFIXES, Context, asset, moved_path, resolve_path
 from .sanitize import browser_form, url_scheme
 from .source import SourceFile
 
@@ -70,6 +72,9 @@ def validate_item(source: SourceFile, ctx: Context) -> tuple[Item | None, list[D
     details = spec.read(r, source, ctx)
     scan = scan_body(source.body, ctx.settings.markdown_extensions)
     links, web = _body_links(source, ctx, scan, r)
+    untracked = tuple(
+        (f.start, f.end, clean) for f in scan.links if f.start >= 0
+        and (clean := without_tracking(source.body[f.start:f.end])) != source.body[f.start:f.end])
     disguised = tuple(
         (f.start, f.end, browser_form(source.body[f.start:f.end])) for f in scan.links
         if f.kind == "html" and f.start >= 0 and url_scheme(f.target) is not None
@@ -92,7 +97,7 @@ def validate_item(source: SourceFile, ctx: Context) -> tuple[Item | None, list[D
         draft=draft, aliases=aliases, review_by=review_by, retired=retired, pin=pin,
         translation_of=translation_of, body=source.body, body_line=source.body_line,
         details=details, links=links, web_links=web, footnotes=scan.footnotes,
-        disguised=disguised,
+        disguised=disguised, untracked=untracked,
         alias_lines=alias_lines,
         key_lines=tuple(sorted(source.meta.key_lines.items())),
     ), r.diagnostics
@@ -112,9 +117,9 @@ def _ids(r: FieldReader, key: str, known: frozenset[str] | None, registry: str
     for text, line in entries:
         value = str(text).strip()
         if known is not None and value not in known:
-            close = difflib.get_close_matches(value, sorted(known), n=1, cutoff=0.6)
+            close = suggest(value, known)
             r.error(key, "id.unknown_suggest" if close else "id.unknown", line=line,
-                    value=value, suggestion=close[0] if close else "", registry=registry)
+                    value=value, suggestion=code_list(close), registry=registry)
             continue
         ids.append(value)
     return tuple(ids) if len(ids) == len(entries) else None
@@ -171,7 +176,13 @@ def _body_links(source: SourceFile, ctx: Context, scan: BodyScan, r: FieldReader
         local = local_target(found.target)
         if local is None:
             if urlsplit(found.target).scheme in ("http", "https"):
-                web.append((found.target, line))
+                clean = without_tracking(found.target)
+                if clean != found.target:
+                    r.add(diag(source.path, line, "body", "link.tracking", warning=True,
+                               value=found.target, new=without_tracking(
+                                   source.body[found.start:found.end]) if found.start >= 0
+                               else clean))
+                web.append((clean, line))
                 host = (urlsplit(found.target).hostname or "").lower()
                 if _is_picture(found) and host not in hosts:
                     r.add(diag(source.path, line, "body", "image.remote", warning=True,
@@ -180,9 +191,51 @@ def _body_links(source: SourceFile, ctx: Context, scan: BodyScan, r: FieldReader
         if not local[0]:
             continue  # on this page: #a-heading, a footnote
         resolved = resolve_path(local[0], source.src, ctx.files)
+        moved = None if resolved in ctx.files else follow_move(
+            source.body, source.src, found, local[0], ctx.moved)
+        if moved is not None:  # renamed or moved since: the link follows it; fix rewrites it
+            r.add(diag(source.path, line, "body", "link.moved", warning=True,
+                       value=found.target, new=moved[1]))
+            resolved = moved[0]
         local_links.append(Link(resolved if resolved is not None else "..", local[1], line,
                                 found.target, found.start, found.end, found.kind))
     return tuple(local_links), tuple(dict.fromkeys(web))
+
+
+def follow_move(body: str, src: str, found: Found, path: str, moved: Mapping[str, str]
+                ) -> tuple[str, str] | None:
+    """A link (``path``: its target's path, decoded) to a file renamed or moved since:
+    (the path now, relative to docs_dir; what to write in the link's span now)."""
+    now = moved_path(path, src, moved)
+    if now is None:
+        return None
+    return now[0], written_now(now[1], body[found.start:found.end]
+                                if found.start >= 0 else found.target)
+
+
+def moved_links(body: str, src: str, files: frozenset[str], moved: Mapping[str, str],
+                extensions: tuple[str, ...]) -> list[tuple[Found, str, str]]:
+    """For a librarian's own page: (the link, the path now, what to write now) for each
+    link to a file renamed or moved since."""
+    if not moved:
+        return []
+    out = []
+    for found in scan_body(body, extensions).links:
+        local = local_target(found.target)
+        if local is None or not local[0] or resolve_path(local[0], src, files) in files:
+            continue
+        now = follow_move(body, src, found, local[0], moved)
+        if now is not None:
+            out.append((found, *now))
+    return out
+
+
+def written_now(path: str, written: str) -> str:
+    """The target to write now: the new path, encoded as an address, with what followed the
+    old path as written (``?…``, ``#…``)."""
+    cut = min((i for i in (written.find("?"), written.find("#")) if i >= 0),
+              default=len(written))
+    return quote(path, safe="/!$&'()*+,;=:@-._~") + written[cut:]
 
 
 def _is_picture(found: Found) -> bool:

@@ -22,12 +22,13 @@ from ..content.diagnostics import Diagnostic, diag, has_errors
 from ..content.models import Item, Kind, VideoDetails
 from ..content.settings import Settings, load_settings
 from ..content.source import discover, load_item, read_text
-from ..content.validate import Context, validate_item
+from ..content.validate import Context, moved_links, validate_item
 from ..values.links import page_url
 from . import crossfile
 from .addresses import check_history
 from .history import load_history
 from .library import Library, newest_first
+from .moves import load_moves
 
 
 @dataclass(frozen=True)
@@ -78,11 +79,14 @@ def run_with_settings(root: Path, settings: Settings, now: datetime,
     authors = registry.load_authors(docs, root, found.files)
     topics = registry.load_topics(docs, root)
     problems += authors.diagnostics + topics.diagnostics
-    ctx = Context(settings, docs, found.files, authors.ids, topics.ids)
+    history = load_history(root, settings.docs_dir, tz=settings.tz, now=now)
+    ctx = Context(settings, docs, found.files, authors.ids, topics.ids,
+                  load_moves(root, settings.docs_dir, history, found.files))
 
     items = []
     supporting: set[str] = set()
-    context = (repr(settings), found.files, authors.ids, topics.ids) if memo is not None else ()
+    context = (repr(settings), found.files, authors.ids, topics.ids,
+               tuple(ctx.moved.items())) if memo is not None else ()
     read = _read_in_parallel(root, ctx, found.items) if memo is None else {}
     for kind, src in found.items:
         stamp = _stamp(docs / src) if memo is not None else None
@@ -105,7 +109,7 @@ def run_with_settings(root: Path, settings: Settings, now: datetime,
             if isinstance(item.details, VideoDetails) and item.details.transcript_path:
                 supporting.add(item.details.transcript_path)
     pages = frozenset(found.markdown - {src for _, src in found.items} - supporting)
-    problems += _page_policy(docs, root, pages)
+    problems += _page_policy(docs, root, pages, ctx)
 
     problems += crossfile.check_addresses(items, pages)
     problems += crossfile.check_translations(items)
@@ -113,8 +117,8 @@ def run_with_settings(root: Path, settings: Settings, now: datetime,
              and (options.future or i.date <= now)]
     generated = crossfile.generated_addresses(items, authors.entries, topics.entries,
                                               settings.tz)
-    problems += crossfile.check_links(items, items, found.files, pages, now, generated)
-    history = load_history(root, settings.docs_dir, tz=settings.tz, now=now)
+    problems += crossfile.check_links(items, items, found.files, pages, now, generated,
+                                      crossfile.old_addresses(history, items))
     problems += check_history(history, items, live=[page_url(p) for p in pages],
                               now=now)
     library = Library(
@@ -124,7 +128,7 @@ def run_with_settings(root: Path, settings: Settings, now: datetime,
         pages=pages, supporting=frozenset(supporting),
         preview=options.drafts or options.future,
         retired=newest_first(i for i in shown if i.retired),
-        history=history, files=found.files,
+        history=history, files=found.files, moved=ctx.moved,
     )
     return Result(library, problems)
 
@@ -174,8 +178,10 @@ def _read_in_parallel(root: Path, ctx: Context, found: Sequence[tuple[Kind, str]
     return {src: (item, problems) for src, item, problems in done}
 
 
-def _page_policy(docs: Path, root: Path, pages: frozenset[str]) -> list[Diagnostic]:
-    """Librarians' own pages (about, ask a librarian …) follow the body policy too."""
+def _page_policy(docs: Path, root: Path, pages: frozenset[str], ctx: Context
+                 ) -> list[Diagnostic]:
+    """Librarians' own pages (about, ask a librarian …) follow the body policy too, and
+    their links follow files renamed or moved since (the build rewrites them)."""
     out: list[Diagnostic] = []
     for src in sorted(pages):
         full = docs / src
@@ -184,6 +190,10 @@ def _page_policy(docs: Path, root: Path, pages: frozenset[str]) -> list[Diagnost
         if text is not None:
             body, line = split_page(text)
             out += find_policy_problems(rel, body, line)
+            out += [diag(rel, line + found.line, "body", "link.moved", warning=True,
+                         value=found.target, new=written)
+                    for found, _, written in moved_links(
+                        body, src, ctx.files, ctx.moved, ctx.settings.markdown_extensions)]
     return out
 
 

@@ -5,13 +5,18 @@ from __future__ import annotations
 
 import posixpath
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import datetime
+from urllib.parse import quote, unquote
 from zoneinfo import ZoneInfo
 
 from ..content.diagnostics import Diagnostic, diag
-from ..content.models import KIND_BY_FOLDER, Item, Kind
-from ..values.links import page_url
+from ..content.models import KIND_BY_FOLDER, Item, Kind, Link
+from ..content.readers import written_as
+from ..values.links import local_target, page_url
+from ..values.suggest import code_list, similar_files, suggest
+from .addresses import redirects
+from .history import History
 from .relations import tag_slug
 
 
@@ -60,12 +65,42 @@ def generated_addresses(items: Iterable[Item], authors: Iterable[str], topics: I
     return frozenset(out)
 
 
+def old_addresses(history: History | None, items: Iterable[Item]) -> dict[str, Item]:
+    """An address an item had before (git) or keeps as an alias -> the item: a link to it
+    still works (it redirects), and ``fix`` points it at the address now."""
+    if history is None:
+        return {}
+    items = list(items)
+    by_url = {i.url: i for i in items}
+    return {r.from_url: by_url[r.to_url] for r in redirects(history, items)
+            if r.to_url in by_url}
+
+
+def address_written_now(item: Item, link: Link, other: Item) -> str:
+    """How to write a link to an old address of ``other`` with its address now, in the way
+    it was written (from the root, relative to the file, or to site_src/)."""
+    written = item.body[link.start:link.end] if link.start >= 0 else link.written
+    cut = min((i for i in (written.find("?"), written.find("#")) if i >= 0),
+              default=len(written))
+    path = written[:cut]
+    here = posixpath.dirname(item.src)
+    if path.startswith("/"):
+        new = "/" + other.url
+    elif posixpath.normpath(posixpath.join(here, unquote(path))) == link.target.rstrip("/"):
+        new = posixpath.relpath(other.url, here) + "/"
+    else:
+        new = other.url
+    return quote(new, safe="/!$&'()*+,;=:@-._~") + written[cut:]
+
+
 def check_links(items: Iterable[Item], every: Iterable[Item], files: frozenset[str],
                 pages: frozenset[str], now: datetime,
-                generated: frozenset[str] = frozenset()) -> list[Diagnostic]:
+                generated: frozenset[str] = frozenset(),
+                old: Mapping[str, Item] | None = None) -> list[Diagnostic]:
     """Every link from an item to a file of the site must point at something that exists:
     an item (its file or its address), a file, a librarian's page, or a page the site makes
-    (``generated``)."""
+    (``generated``). A link to an old address of an item (``old``) works but is a warning."""
+    old = old or {}
     by_src = {i.src: i for i in every}
     by_url = {i.url: i for i in every}
     page_urls = {page_url(p) for p in pages} | generated
@@ -83,16 +118,39 @@ def check_links(items: Iterable[Item], every: Iterable[Item], files: frozenset[s
             elif ((target.rstrip("/") + "/") in page_urls or target in page_urls
                   or target in ("", ".")):
                 continue
+            elif (target.rstrip("/") + "/") in old:
+                other = old[target.rstrip("/") + "/"]
+                out.append(diag(item.path, link.line, "body", "link.old_address", warning=True,
+                                value=link.written, new=address_written_now(item, link, other),
+                                other=other.path))
             else:
                 folder = target.split("/")[0]
                 code = "link.broken_item" if folder in KIND_BY_FOLDER else "link.broken"
-                out.append(diag(item.path, link.line, "body", code,
-                                value=link.written or posixpath.basename(target) or target))
+                close = _near(item, link, files, by_url)
+                out.append(diag(item.path, link.line, "body", code + ("_suggest" if close else ""),
+                                value=link.written or posixpath.basename(target) or target,
+                                suggestion=code_list(close)))
                 continue
             if other is not None and not other.is_published(now) and item.is_published(now):
                 out.append(diag(item.path, link.line, "body", "link.unpublished", warning=True,
                                 other=other.path))
     return out
+
+
+def _near(item: Item, link: Link, files: frozenset[str], by_url: Mapping[str, Item]
+          ) -> list[str]:
+    """What a broken link probably meant, written the way the link was: a file that differs
+    in letter case, extension, folder or a typo, or an item's address."""
+    written = (local_target(link.written) or ("", ""))[0] or link.target
+    if "." in posixpath.basename(link.target):
+        near = [f for path in (link.target, posixpath.normpath(written.lstrip("/")))
+                for f in similar_files(path, files)]
+        return [written_as(f, written, item.src) for f in dict.fromkeys(near)][:3]
+    folder, _, slug = link.target.rstrip("/").rpartition("/")
+    slugs = {url.rstrip("/").rpartition("/")[2]: url for url in by_url
+             if url.rstrip("/").rpartition("/")[0] == folder}
+    return [written_as(slugs[s].rstrip("/"), written.rstrip("/"), item.src) + "/"
+            for s in suggest(slug, slugs)]
 
 
 def check_translations(items: Iterable[Item]) -> list[Diagnostic]:

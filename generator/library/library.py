@@ -3,8 +3,8 @@ value every later stage reads."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from ..content.models import Author, Item, Kind, Topic
@@ -28,9 +28,19 @@ class Library:
     retired: tuple[Item, ...] = ()  # published, then taken down on purpose: a note remains
     history: History | None = None  # what git remembers was published (None: not read)
     files: frozenset[str] = frozenset()  # every file under docs_dir (links in raw HTML)
+    # Files renamed or moved since (git): old path -> the path now (library/moves.py).
+    moved: Mapping[str, str] = field(default_factory=dict)
 
     def by_kind(self, kind: Kind) -> list[Item]:
         return [i for i in self.items if i.kind is kind]
+
+    def held_back(self) -> tuple[tuple[Item, ...], tuple[Item, ...]]:
+        """(drafts, scheduled items): valid items a build without --drafts/--future leaves out;
+        drafts by file, scheduled ones by the moment they go out."""
+        drafts = sorted((i for i in self.all_items if i.draft), key=lambda i: i.path)
+        later = sorted((i for i in self.all_items if not i.draft and i.date > self.now),
+                       key=lambda i: (i.date, i.path))
+        return tuple(drafts), tuple(later)
 
     def is_unpublished(self, item: Item) -> bool:
         return not item.is_published(self.now)

@@ -21,12 +21,13 @@ from markupsafe import Markup
 from ..content.embeds import embed_bare_urls
 from ..content.markdown_scan import FOOTNOTES_HERE
 from ..content.models import Item, Link, ReviewDetails, VideoDetails
+from ..library.crossfile import old_addresses
 from ..library.library import Library
 from ..library.relations import Indexes, build_indexes, tag_slug
 from ..pictures.thumbnails import Thumbnail
 from ..values.licenses import license_url
 from ..values.links import page_url, relative
-from ..words.translate import translator, words_language
+from ..words.translate import format_moment, translator, words_language
 from . import citation
 from .environment import environment
 from .pages import GeneratedPage
@@ -68,6 +69,7 @@ class Renderer:
         lib = self.library
         return hash((repr(self.settings), tuple(sorted(lib.authors.items())),
                      tuple(sorted(lib.topics.items())), frozenset(self._page_of_src.items()),
+                     frozenset(self._page_of_old_url.items()),
                      frozenset(self.thumbs.items())))
 
     @cached_property
@@ -84,6 +86,12 @@ class Renderer:
     def _page_of_url(self) -> dict[str, str]:
         """An item's address -> its generated page (a link may name the address)."""
         return {i.url: i.page_src for i in self.library.all_items}
+
+    @cached_property
+    def _page_of_old_url(self) -> dict[str, str]:
+        """An address an item had before, or an alias -> its page now (check warns)."""
+        old = old_addresses(self.library.history, self.library.all_items)
+        return {url: item.page_src for url, item in old.items()}
 
     @cached_property
     def _page_of_src(self) -> dict[str, str]:
@@ -105,6 +113,7 @@ class Renderer:
         return {
             "t": translator(lang),
             "fmt_date": fmt_date,
+            "fmt_moment": lambda moment: format_moment(moment, tz, lang),
             "url": url,
             "thumb": self.thumb,
             "library": self.library,
@@ -228,6 +237,7 @@ class Renderer:
                 edits.append((link.start, link.end, new))
         if self.html_links == "source":  # Zensical would take jav&#x61;script: for a file
             edits += [(start, end, safe) for start, end, safe in item.disguised]
+        edits += item.untracked
         body = item.body
         for start, end, new in sorted(edits, reverse=True):
             body = body[:start] + new + body[end:]
@@ -239,8 +249,10 @@ class Renderer:
         fragment = f"#{quote(link.fragment, safe='/:@!$&()*+,;=-._~')}" if link.fragment else ""
         here = posixpath.dirname(item.src)
         by_page = link.kind == "html" and self.html_links == "page"
-        page = (self._page_of_src.get(link.target)
-                or self._page_of_url.get(link.target.rstrip("/") + "/"))
+        address = link.target.rstrip("/") + "/"
+        page = (self._page_of_src.get(link.target) or self._page_of_url.get(address)
+                or (None if link.target in self._every_file
+                    else self._page_of_old_url.get(address)))
         if page is not None:  # another item, named by its file or by its address
             if by_page:
                 return quote(relative(page_url(page), item.url)) + fragment

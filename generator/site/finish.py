@@ -18,13 +18,17 @@ the librarians' own pages, 404 and redirect pages.
 from __future__ import annotations
 
 import hashlib
+import posixpath
 import re
 from collections.abc import Mapping
 from typing import Any
 
 from markupsafe import Markup, escape
 
+from ..content.markdown_scan import scan_body
+from ..content.readers import resolve_path
 from ..content.sanitize import CONTROL_CHARACTERS, sanitize_html, sanitize_marked
+from ..content.validate import follow_move, written_now
 from ..feeds.scopes import alternate_links
 from ..library.library import Library
 from ..pictures.previews import SITE_PREVIEW_PATH, PreviewImage, preview_path
@@ -32,7 +36,7 @@ from ..render.csp import with_policy
 from ..render.link_preview import listing_meta, page_meta, render_head
 from ..render.listings import home_sections
 from ..render.pages import GeneratedPage
-from ..values.links import relative
+from ..values.links import local_target, relative
 from .assemble import UNLISTED, Assembly
 
 BODY_START, BODY_END = "<!-- ks-body -->", "<!-- /ks-body -->"
@@ -121,10 +125,39 @@ class Finisher:
     # -- the three moments -----------------------------------------------------------------
     def markdown(self, src: str, markdown: str) -> str:
         """What the engine converts for the page ``src``."""
+        if src in self.library.pages:
+            markdown = self._follow_items(src, markdown)
         if src == HOME:
             return markdown.rstrip("\n") + "\n\n" + GENERATED + "\n\n" + self.home_sections()
         if self.generated(src) is not None:
             markdown, self._lifted[src] = lift(markdown)
+        return markdown
+
+    def _follow_items(self, src: str, markdown: str) -> str:
+        """A librarian's own page links to items by their files: point each at the item's
+        page (its address follows ``slug``), also when the file was renamed or moved since
+        (check warns about those)."""
+        lib = self.library
+        pages = {i.src: i.page_src for i in lib.all_items}
+        edits = []
+        for found in scan_body(markdown, lib.settings.markdown_extensions).links:
+            local = local_target(found.target)
+            if found.kind == "html" or found.start < 0 or local is None or not local[0]:
+                continue
+            target = resolve_path(local[0], src, lib.files)
+            if target not in lib.files:
+                moved = follow_move(markdown, src, found, local[0], lib.moved)
+                if moved is None:
+                    continue
+                target = moved[0]
+            elif target not in pages or pages[target] == target:
+                continue
+            page = pages.get(target, target)
+            edits.append((found.start, found.end, written_now(
+                posixpath.relpath(page, posixpath.dirname(src)),
+                markdown[found.start:found.end])))
+        for start, end, new in sorted(edits, reverse=True):
+            markdown = markdown[:start] + new + markdown[end:]
         return markdown
 
     def article(self, src: str, html: str) -> str:
@@ -152,7 +185,8 @@ class Finisher:
         allows."""
         if lang and lang != site_lang:
             html = _HTML_LANG.sub(f'<html lang="{lang}"', html, count=1)
-        return finished(html, article, self.library.settings.image_hosts)
+        settings = self.library.settings
+        return finished(html, article, settings.image_hosts, settings.media_hosts)
 
 
     def file(self, src: str | None, html: str, *, lang: str | None = None,
@@ -173,12 +207,13 @@ def wrap(markdown: str) -> str:
     return f"{ARTICLE_START}\n\n{markdown.strip(chr(10))}\n\n{ARTICLE_END}\n"
 
 
-def finished(html: str, article: str = "", image_hosts: tuple[str, ...] = ()) -> str:
+def finished(html: str, article: str = "", image_hosts: tuple[str, ...] = (),
+             media_hosts: tuple[str, ...] = ()) -> str:
     """Every HTML file's last pass: the Content-Security-Policy, and no control character —
     HTML forbids them; check warns where librarians wrote them, and none reaches a page by
     another way (an ordinary page's title, a heading that becomes one, the navigation)."""
     return with_policy(CONTROL_CHARACTERS.sub("", html),
-                       CONTROL_CHARACTERS.sub("", article), image_hosts)
+                       CONTROL_CHARACTERS.sub("", article), image_hosts, media_hosts)
 
 
 def lift(markdown: str) -> tuple[str, list[tuple[str, str]]]:

@@ -149,16 +149,26 @@ def test_the_project_ci_runs_the_ci_script() -> None:
     assert (REPO / ".ci" / "run").is_file()
 
 
-def test_pre_commit_hook() -> None:
+@pytest.mark.parametrize(("hook_id", "entry"), [("knowledge-site-check", "knowledge-site check"),
+                                                 ("knowledge-site-fix", "knowledge-site fix")])
+def test_pre_commit_hooks(hook_id: str, entry: str) -> None:
     hooks = yaml.safe_load((REPO / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
-    assert isinstance(hooks, list) and len(hooks) == 1
-    hook = hooks[0]
+    assert isinstance(hooks, list) and [h["id"] for h in hooks] == [
+        "knowledge-site-check", "knowledge-site-fix"]
+    hook = next(h for h in hooks if h["id"] == hook_id)
     required = {"id", "name", "entry", "language"}
     assert required <= set(hook)
-    assert hook["id"] == "knowledge-site-check"
-    assert hook["entry"] == "knowledge-site check"
+    assert hook["entry"] == entry
+    assert entry.split()[1] in {c for c in _commands()}  # a real sub-command
     assert hook["language"] == "python"
     assert hook["pass_filenames"] is False
     pattern = re.compile(hook["files"])
     assert pattern.search("site_src/tutorials/x.md") and pattern.search("mkdocs.yml")
     assert not pattern.search("README.md")
+
+
+def _commands() -> set[str]:
+    from generator.cli.main import _parser
+
+    action = next(a for a in _parser()._actions if a.dest == "command")
+    return set(action.choices)  # type: ignore[arg-type]
