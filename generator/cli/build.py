@@ -20,7 +20,7 @@ from ..engine.choice import get_engine, memory_shortfall
 from ..library.check import Options, run
 from ..library.library import Library
 from ..pictures.previous import Previous
-from .output import message_language, report, says
+from .output import held_back, message_language, report, says
 
 
 def build_site(root: Path, now: datetime, *, site_dir: Path | None = None, strict: bool = False,
@@ -73,6 +73,8 @@ def build_library(root: Path, library: Library, *, site_dir: Path | None, strict
             shutil.rmtree(staging, ignore_errors=True)
     print(says("build.done", lang, path=_shown(target), count=len(library.items)),
           file=sys.stderr)
+    for line in held_back(library, lang):
+        print(line, file=sys.stderr)
     return 0
 
 

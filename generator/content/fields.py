@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import date, datetime, time
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
+from ..values.suggest import code_list, suggest
+from ..values.tracking import without_tracking
 from .diagnostics import Diagnostic, diag
 from .yamltree import YList, YMap, YStr, YValue
 
@@ -23,6 +25,15 @@ _DATETIME = re.compile(
 # C0 controls but tab and line ends, DEL, C1 controls: invisible, forbidden in HTML and XML;
 # pasted from PDFs and word processors. Removed from text values, with a warning.
 _CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+# Field names written in Indonesian: not read (one name per field keeps files alike), but
+# the message names the field that was meant.
+_KEYS_IN_INDONESIAN = {
+    "judul": "title", "ringkasan": "summary", "tanggal": "date", "penulis": "authors",
+    "topik": "topics", "label": "tags", "bahasa": "lang", "gambar": "image",
+    "sampul": "image", "lisensi": "license", "draf": "draft", "tingkat": "level",
+    "durasi": "duration", "tujuan": "objectives", "prasyarat": "prerequisites",
+    "buku": "book", "nilai": "rating", "transkrip": "transcript", "diperbarui": "updated",
+}
 _TRUE = {"true", "yes", "ya"}
 _FALSE = {"false", "no", "tidak"}
 
@@ -82,6 +93,9 @@ class FieldReader:
         for key in self.map:
             if key not in self.known:
                 close = difflib.get_close_matches(key, sorted(self.known), n=1, cutoff=0.7)
+                said = _KEYS_IN_INDONESIAN.get(str(key).strip().lower())
+                if said in self.known:
+                    close = [said]
                 if close:
                     self.error(key, "field.unknown_suggest", warning=True, suggestion=close[0])
                 else:
@@ -122,7 +136,14 @@ class FieldReader:
         if parts.scheme not in ("http", "https") or not parts.hostname:
             self.error(key, "value.url", value=value)
             return None
-        return value
+        return self.untracked(key, value)
+
+    def untracked(self, key: str, url: str) -> str:
+        """``url`` without tracking parameters (values/tracking.py), saying so when any."""
+        clean = without_tracking(url)
+        if clean != url:
+            self.error(key, "value.tracking", warning=True, value=url, new=clean)
+        return clean
 
     def boolean(self, key: str) -> bool:
         value = self.raw_text(key)
@@ -150,16 +171,22 @@ class FieldReader:
             return None
         return number
 
-    def choice(self, key: str, choices: tuple[str, ...], *, required: bool = False) -> str | None:
+    def choice(self, key: str, choices: tuple[str, ...], *, required: bool = False,
+               words: Mapping[str, str] | None = None) -> str | None:
+        """One of ``choices``, in any letter case, or one of ``words`` (other words for them,
+        such as the Indonesian ``pemula`` for ``beginner``): the choice it stands for."""
         value = self.text(key, required=required)
         if value is None:
             return None
-        if value not in choices:
-            close = difflib.get_close_matches(value.lower(), choices, n=1, cutoff=0.5)
-            self.error(key, "value.choice", value=value, choices=", ".join(choices),
-                       suggestion=close[0] if close else "")
-            return None
-        return value
+        table = {c.lower(): c for c in choices} | {w.lower(): c for w, c in (words or {}).items()}
+        found = table.get(value.strip().lower())
+        if found is None:
+            close = suggest(value, table)
+            listed = ", ".join("/".join(f"`{w}`" for w in (c, *[w for w, to in (words or {}).items()
+                                                             if to == c])) for c in choices)
+            self.error(key, "value.choice_suggest" if close else "value.choice", value=value,
+                       choices=listed, suggestion=code_list(close))
+        return found
 
     def moment(self, key: str, tz: ZoneInfo, *, required: bool = False) -> datetime | None:
         """A date or date-time; without a zone it is the site's local time."""

@@ -18,6 +18,7 @@ from ..values.platforms import ACCOUNTS
 from . import yamltree
 from .diagnostics import Diagnostic, diag
 from .fields import FieldReader
+from .source import encoding_problems, yaml_diagnostics
 
 PLUGIN_NAME = "knowledge-site"
 CONFIG_FILE = "mkdocs.yml"
@@ -48,6 +49,7 @@ class Settings:
     # check reads every body with them, as the engine renders it (content/markdown_scan.py).
     markdown_extensions: tuple[str, ...] = ("toc", "tables", "fenced_code")
     image_hosts: tuple[str, ...] = ()  # hosts whose pictures pages may show (CSP img-src)
+    media_hosts: tuple[str, ...] = ()  # hosts whose video files pages may play (media-src)
     language: str = "id"
     timezone: str = "Asia/Jakarta"
     default_license: str = "CC-BY-4.0"
@@ -73,15 +75,14 @@ def load_settings(root: Path) -> tuple[Settings | None, list[Diagnostic]]:
     rel = CONFIG_FILE
     if not path.is_file():
         return None, [diag(rel, 1, "file", "settings.missing_file")]
+    data = path.read_bytes()
     try:
-        text = path.read_bytes().decode("utf-8-sig").replace("\r\n", "\n")
+        text = data.decode("utf-8-sig").replace("\r\n", "\n")
     except UnicodeDecodeError:
-        return None, [diag(rel, 1, "file", "file.encoding")]
+        return None, encoding_problems(rel, data)
     try:
         tree = yamltree.parse(text, allow_tags=True)
     except yamltree.YamlError as exc:
-        from .source import yaml_diagnostics
-
         return None, yaml_diagnostics(rel, exc)
     if not isinstance(tree, yamltree.YMap):
         return None, [diag(rel, 1, "file", "settings.not_mapping")]
@@ -104,7 +105,8 @@ def read_settings(rel: str, tree: yamltree.YMap) -> tuple[Settings | None, list[
     p = FieldReader(rel, plugin_map, prefix=f"plugins.{PLUGIN_NAME}.", known=_KNOWN_KEYS)
     library_name = p.text("library_name", max_len=200) or site_name
     engine = p.choice("engine", ENGINES) or "mkdocs"
-    image_hosts = tuple(h.lower() for h, _ in p.text_list_with_lines("image_hosts"))
+    image_hosts = _hosts(p, "image_hosts")
+    media_hosts = _hosts(p, "media_hosts")
     language = p.text("language") or "id"
     if not is_language_tag(language):
         p.add(diag(rel, p.line_of("language"), p.name("language"), "value.lang", value=language))
@@ -151,6 +153,7 @@ def read_settings(rel: str, tree: yamltree.YMap) -> tuple[Settings | None, list[
         engine=engine,
         markdown_extensions=extensions,
         image_hosts=image_hosts,
+        media_hosts=media_hosts,
         library_name=library_name,
         language=language,
         timezone=timezone,
@@ -167,8 +170,26 @@ def read_settings(rel: str, tree: yamltree.YMap) -> tuple[Settings | None, list[
 SETTING_KEYS = _KNOWN_KEYS = frozenset(
     {"library_name", "language", "timezone", "default_license", "catalog_url", "ask_librarian",
      "social", "posting_slots", "feed_size", "feed_content_limit", "enabled", "engine",
-     "image_hosts"}
+     "image_hosts", "media_hosts"}
 )
+
+
+_HOST = re.compile(r"^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$")
+
+
+def _hosts(p: FieldReader, key: str) -> tuple[str, ...]:
+    """Host names (``repository.example.ac.id``); an address pasted whole names its host."""
+    out = []
+    for text, line in p.text_list_with_lines(key):
+        value = text.strip().lower()
+        host = (urlsplit(value).hostname or "") if "/" in value else value
+        if value != host or not _HOST.match(host):
+            example = host if host and _HOST.match(host) else "repository.example.ac.id"
+            p.add(diag(p.path, line, p.name(key), "settings.host", value=text,
+                       suggestion=example))
+            continue
+        out.append(host)
+    return tuple(out)
 
 
 def _extension_names(value: yamltree.YValue) -> tuple[str, ...]:

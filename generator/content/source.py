@@ -87,10 +87,48 @@ def read_text(full: Path, rel: str) -> tuple[str | None, list[Diagnostic]]:
         return None, [diag(rel, 1, "file", "file.empty")]
     try:
         text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        return None, [diag(rel, line, "file", "file.encoding")]
+    except UnicodeDecodeError:
+        return None, encoding_problems(rel, data)
     return text.replace("\r\n", "\n").replace("\r", "\n"), []
+
+
+# At most this many lines of a file that is not UTF-8 get a message of their own.
+_ENCODING_LINES = 10
+
+
+def encoding_problems(rel: str, data: bytes) -> list[Diagnostic]:
+    """A file that is not UTF-8: for each line that cannot be read, the column, the bytes,
+    and what they probably were. Editors on Windows save in Windows-1252 (é is the one byte
+    E9, the curly quotes are 93, 94 and 92); Notepad's "Unicode" is UTF-16."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return [diag(rel, 1, "file", "file.utf16")]
+    out = []
+    for n, line in enumerate(data.split(b"\n"), start=1):
+        try:
+            line.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            bad = line[exc.start:exc.end]
+            column = len(line[:exc.start].decode("utf-8", "replace")) + 1
+            shown = " ".join(f"{b:02X}" for b in bad)
+            try:
+                guess = bad.decode("cp1252")
+            except UnicodeDecodeError:
+                guess = ""
+            # The word around it, as the Windows encoding reads it: what the librarian typed.
+            before = line[:exc.start].decode("cp1252", "replace").split()
+            after = line[exc.end:].decode("cp1252", "replace").split()
+            near = ((before[-1] if before and not line[exc.start - 1:exc.start].isspace()
+                     else "") + (guess or "\ufffd")
+                    + (after[0] if after and not line[exc.end:exc.end + 1].isspace() else ""))
+            if guess.isprintable() and guess:
+                out.append(diag(rel, n, "file", "file.encoding_guess", column=column,
+                                bytes=shown, guess=guess, near=near[:40]))
+            else:
+                out.append(diag(rel, n, "file", "file.encoding", column=column, bytes=shown,
+                                near=near[:40]))
+            if len(out) == _ENCODING_LINES:
+                break
+    return out
 
 
 def load_item(docs: Path, root: Path, kind: Kind, src: str) -> tuple[SourceFile | None,

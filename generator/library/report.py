@@ -15,10 +15,11 @@ from dataclasses import asdict, dataclass
 from datetime import date, datetime
 from typing import Any
 from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo
 
 from ..content.models import Item, ReviewDetails, VideoDetails
 from ..values.links import code_mask
-from ..words.translate import translator
+from ..words.translate import format_moment, translator
 from .addresses import redirects
 from .history import History, Redirect
 from .library import Library
@@ -56,6 +57,12 @@ class ItemLinks:
 
 
 @dataclass(frozen=True)
+class Scheduled:
+    item: ItemRef
+    goes_out: datetime  # its date: the first build after it publishes it
+
+
+@dataclass(frozen=True)
 class Report:
     today: date  # the build's "now" in the site's time zone
     overdue: tuple[Overdue, ...]
@@ -65,6 +72,9 @@ class Report:
     external_links: tuple[ItemLinks, ...]
     moved: tuple[Redirect, ...]
     history_available: bool
+    drafts: tuple[ItemRef, ...] = ()  # not published until draft: true goes
+    scheduled: tuple[Scheduled, ...] = ()  # dated later, soonest first
+    zone: str = "UTC"  # the site's time zone, for printing ``goes_out``
 
 
 def build_report(library: Library, history: History) -> Report:
@@ -89,8 +99,12 @@ def build_report(library: Library, history: History) -> Report:
     links = [ItemLinks(ref(i), found) for i in items if (found := external_links(i))]
     live = [i for i in library.items if not i.draft and i.date <= library.now]
     moved = redirects(history, live, include_aliases=False) if history.available else []
+    drafts, later = library.held_back()
     return Report(today, tuple(overdue), tuple(no_transcript), tuple(no_image),
-                  tuple(no_book_cover), tuple(links), tuple(moved), history.available)
+                  tuple(no_book_cover), tuple(links), tuple(moved), history.available,
+                  tuple(ref(i) for i in drafts if not i.retired),
+                  tuple(Scheduled(ref(i), i.date) for i in later if not i.retired),
+                  str(tz))
 
 
 def external_links(item: Item) -> tuple[ExternalLink, ...]:
@@ -147,6 +161,13 @@ def format_report(report: Report, lang: str) -> str:
         out.extend(_item_line(r, lang) for r in refs)
         out.append("")
 
+    out.append(_w(lang, "held", drafts=len(report.drafts), scheduled=len(report.scheduled)))
+    out.extend(_item_line(r, lang) for r in report.drafts)
+    zone = ZoneInfo(report.zone)
+    out.extend(f"{_item_line(s.item, lang)} — "
+               f"{_w(lang, 'goes_out', when=format_moment(s.goes_out, zone, lang))}"
+               for s in report.scheduled)
+    out.append("")
     out.append(_w(lang, "overdue", n=len(report.overdue)))
     for o in report.overdue:
         when = (_w(lang, "overdue.today") if o.days == 0 else

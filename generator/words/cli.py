@@ -77,4 +77,37 @@ SAYINGS: dict[str, dict[str, str]] = {
         "id": "{path}: {count} gambar kini disimpan di situs sendiri.",
         "en": "{path}: {count} picture(s) now kept on the site itself.",
     },
+    "fix.nothing": {
+        "id": "Tidak ada yang perlu dirapikan: tidak ada tautan ke berkas yang diganti nama "
+              "atau dipindah, dan tidak ada alamat berparameter pelacak.",
+        "en": "Nothing to tidy: no link names a renamed or moved file and no address carries "
+              "tracking parameters.",
+    },
+    "fix.done": {
+        "id": "{path}: {count} tautan atau alamat diperbarui.",
+        "en": "{path}: {count} link(s) or address(es) updated.",
+    },
+    "fix.by_hand": {
+        "id": "{path}:{line}: `{value}` tidak bisa diganti otomatis; tulis `{new}` sendiri.",
+        "en": "{path}:{line}: `{value}` could not be changed automatically; write `{new}` "
+              "yourself.",
+    },
+    "held.summary": {
+        "id": "Belum terbit: {drafts} draf dan {scheduled} tulisan terjadwal.",
+        "en": "Not published yet: {drafts} draft(s) and {scheduled} scheduled item(s).",
+    },
+    "held.included": {
+        "id": "Ikut di pratinjau ini, dengan tanda: {drafts} draf dan {scheduled} tulisan "
+              "terjadwal.",
+        "en": "In this preview, marked as such: {drafts} draft(s) and {scheduled} scheduled "
+              "item(s).",
+    },
+    "held.draft": {
+        "id": "  draf: {path} ({title}) terbit setelah `draft: true` dihapus",
+        "en": "  draft: {path} ({title}) goes out once `draft: true` is removed",
+    },
+    "held.scheduled": {
+        "id": "  terjadwal: {path} ({title}) terbit {when}, pada pembangunan pertama sesudahnya",
+        "en": "  scheduled: {path} ({title}) goes out {when}, with the first build after that",
+    },
 }

@@ -63,6 +63,7 @@ WORDS: dict[str, dict[str, str]] = {
         "id": "DRAF — belum terbit; hanya terlihat di pratinjau.",
         "en": "DRAFT — not published; visible in previews only.",
     },
+    "moment": {"id": "{date} pukul {time} {zone}", "en": "{date} at {time} {zone}"},
     "scheduled": {
         "id": "TERJADWAL — terbit {date}; hanya terlihat di pratinjau.",
         "en": "SCHEDULED — publishes {date}; visible in previews only.",

@@ -7,6 +7,14 @@ WORDS: dict[str, dict[str, str]] = {
         "id": "Laporan konten per {today}",
         "en": "Content report for {today}",
     },
+    "report.held": {
+        "id": "Belum terbit: {drafts} draf, {scheduled} terjadwal",
+        "en": "Not published yet: {drafts} draft(s), {scheduled} scheduled",
+    },
+    "report.goes_out": {
+        "id": "terbit {when}",
+        "en": "goes out {when}",
+    },
     "report.overdue": {
         "id": "Perlu ditinjau ulang (tanggal review_by sudah tiba): {n}",
         "en": "Due for review (review_by date reached): {n}",

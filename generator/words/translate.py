@@ -8,7 +8,11 @@ languages for every key (tests/test_words.py), so a lookup never falls back word
 from __future__ import annotations
 
 from collections.abc import Mapping
+from datetime import datetime
 from functools import cache
+from zoneinfo import ZoneInfo
+
+from babel.dates import format_date, format_time
 
 from ..values.languages import base_language
 from . import feeds, pages, player, report, social
@@ -56,3 +60,13 @@ def translator(lang: str) -> Translator:
 def pick(entry: Mapping[str, str], lang: str) -> str:
     """One entry of a table the caller holds (messages, sayings) in ``lang``."""
     return entry[words_language(lang)]
+
+
+def format_moment(moment: datetime, tz: ZoneInfo, lang: str) -> str:
+    """A date and time as people read it, in the site's zone: "14 Maret 2026 pukul 09.30 WIB",
+    "March 14, 2026 at 9:30 AM WIB"."""
+    local = moment.astimezone(tz)
+    locale = words_language(lang)
+    return translator(locale)("moment", date=format_date(local.date(), "long", locale=locale),
+                              time=format_time(local, "short", locale=locale),
+                              zone=local.tzname() or "")

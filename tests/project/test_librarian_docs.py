@@ -67,3 +67,17 @@ def test_in_page_links_point_at_headings(lang: str) -> None:
              for h in re.findall(r"^#+ (.+)$", text, re.M)}
     for anchor in re.findall(r"\]\(#([^)]+)\)", text):
         assert anchor in slugs, anchor
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_the_sample_message_is_what_check_prints(lang: str) -> None:
+    from generator.content import yamltree
+    from generator.content.fields import FieldReader
+    from generator.content.kinds.tutorial import LEVEL_WORDS, LEVELS
+
+    reader = FieldReader("site_src/tutorials/cara-cari-jurnal.md",
+                         yamltree.parse("level: expert\n", first_line=2), line=1)
+    reader.choice("level", LEVELS, words=LEVEL_WORDS)
+    (problem,) = reader.diagnostics
+    sample = f"{problem.path}:9: error: level: {problem.message(lang)}"
+    assert sample in GUIDES[lang].read_text(encoding="utf-8").splitlines()

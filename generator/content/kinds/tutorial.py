@@ -9,11 +9,14 @@ from ..source import SourceFile
 from .spec import JsonObject, KindSpec, LinkedData, SchemaFields
 
 LEVELS = ("beginner", "intermediate", "advanced")
+# The words the pages show in Indonesian (and their near synonyms) mean the same levels.
+LEVEL_WORDS = {"pemula": "beginner", "dasar": "beginner", "menengah": "intermediate",
+               "mahir": "advanced", "lanjutan": "advanced", "lanjut": "advanced"}
 KEYS = ("level", "duration", "objectives", "prerequisites", "video")
 
 
 def read(r: FieldReader, source: SourceFile, ctx: Context) -> TutorialDetails | None:
-    level = r.choice("level", LEVELS, required=True)
+    level = r.choice("level", LEVELS, required=True, words=LEVEL_WORDS)
     duration = r.integer("duration", minimum=1, maximum=100_000, code="value.minutes")
     objectives = r.text_list("objectives")
     prerequisites = r.text_list("prerequisites")
@@ -39,9 +42,11 @@ def linked_data(details: Details, data: JsonObject, page: LinkedData) -> None:
 
 
 FIELDS: SchemaFields = {
-    "level": ("Level: beginner, intermediate or advanced.",
-              "Tingkat: beginner (pemula), intermediate (menengah) atau advanced (mahir).",
-              {"enum": list(LEVELS)}),
+    "level": ("Level: beginner, intermediate or advanced (or in Indonesian: pemula, menengah, "
+              "mahir).",
+              "Tingkat: pemula (beginner), menengah (intermediate) atau mahir/lanjutan "
+              "(advanced).",
+              {"enum": [w for word in (*LEVELS, *LEVEL_WORDS) for w in (word, word.title())]}),
     "duration": ("Time to work through it, in whole minutes.",
                  "Waktu untuk menyelesaikannya, dalam menit (bilangan bulat).",
                  {"minimum": 1, "maximum": 100_000}),
