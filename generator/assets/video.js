@@ -13,17 +13,20 @@
     });
   }
   d.addEventListener("click", function (e) {
-    var p = e.target.closest(".ks-player-button"), box, src, f;
+    var p = e.target.closest(".ks-player-button"), box, src, t, f;
     p = p && p.closest(".ks-player");
     box = p && p.querySelector(".ks-player-box");
     src = p && p.getAttribute("data-ks-embed");
-    if (!box || !OK.test(src)) return;
+    t = p && p.querySelector("template.ks-player-template"); // a video file: <video> inside
+    if (!box || !(t || OK.test(src))) return;
     e.preventDefault();
-    f = Object.assign(d.createElement("iframe"), {
-      src: src, title: p.getAttribute("data-ks-title"), loading: "eager",
-      allow: "autoplay; encrypted-media; picture-in-picture; fullscreen",
-      referrerPolicy: "strict-origin-when-cross-origin"
-    });
+    f = t ? t.content.firstElementChild.cloneNode(true) : Object.assign(
+      d.createElement("iframe"), {
+        src: src, title: p.getAttribute("data-ks-title"), loading: "eager",
+        allow: "autoplay; encrypted-media; picture-in-picture; fullscreen",
+        referrerPolicy: "strict-origin-when-cross-origin"
+      });
+    if (t) t.remove();
     box.textContent = "";
     box.appendChild(f);
     p.classList.add("ks-player--on");

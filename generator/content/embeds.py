@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from urllib.parse import quote
+from urllib.parse import quote, urlsplit
 
 from ..values.links import code_mask
 from .models import Video, VideoSource
@@ -69,7 +69,10 @@ def watch_url(source: VideoSource) -> str | None:
 
 
 def host_name(source: VideoSource) -> str:
-    """``YouTube``, ``Vimeo``, or "" for a file of the site — for "Tonton di YouTube"."""
+    """``YouTube``, ``Vimeo``, a file's host (``archive.org``), or "" for a file of the site —
+    for "Tonton di YouTube"."""
+    if source.provider == "web-file":
+        return (urlsplit(source.url).hostname or "").lower().removeprefix("www.")
     return HOST_NAMES.get(source.provider, "")
 
 

@@ -43,7 +43,7 @@ class Topic:
 class VideoSource:
     """A video recognised from its URL alone (no network at build time)."""
 
-    provider: str  # "youtube" | "vimeo" | "file"
+    provider: str  # "youtube" | "vimeo" | "file" (of the site) | "web-file" (on another host)
     url: str  # as written (for links and feeds)
     video_id: str  # YouTube/Vimeo id, or the file's path relative to docs_dir
     start: int = 0  # seconds
@@ -165,6 +165,9 @@ class Item:
     # Raw-HTML addresses written with a disguised scheme (jav&#x61;script:): (start, end, the
     # address as a browser reads it), for an engine that would take them for files.
     disguised: tuple[tuple[int, int, str], ...] = field(default=(), compare=False)
+    # Addresses on the web written with tracking parameters: (start, end, the address without
+    # them), what the pages and feeds show (values/tracking.py).
+    untracked: tuple[tuple[int, int, str], ...] = field(default=(), compare=False)
     # File lines of front-matter keys (and of each alias), for cross-file messages.
     key_lines: tuple[tuple[str, int], ...] = field(default=(), compare=False)
     alias_lines: tuple[int, ...] = field(default=(), compare=False)

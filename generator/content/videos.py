@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 from urllib.parse import parse_qs, urlsplit
 
+from ..values.tracking import without_tracking
 from .models import VideoSource
 
 YOUTUBE_HOSTS = frozenset(
@@ -31,8 +32,9 @@ class VideoProblem:
 
 
 def parse_video_url(url: str) -> VideoSource | VideoProblem:
-    """A YouTube or Vimeo address, or a local .mp4/.webm path (resolved by the caller)."""
-    text = url.strip()
+    """A YouTube or Vimeo address, an .mp4/.webm file on another host (https), or a local
+    .mp4/.webm path (resolved by the caller)."""
+    text = without_tracking(url.strip())  # check says so (value.tracking)
     parts = urlsplit(text)
     scheme = parts.scheme.lower()
     if not scheme:
@@ -74,7 +76,11 @@ def parse_video_url(url: str) -> VideoSource | VideoProblem:
             return VideoProblem("video.start")
         return VideoSource("vimeo", text, segments[i], start, vimeo_hash=video_hash)
     if parts.path.lower().endswith(FILE_SUFFIXES):
-        return VideoProblem("video.remote_file")
+        # A file in the library's own repository or the Internet Archive: played from there
+        # after a click, over https only (an http video is blocked on an https page).
+        if scheme != "https" or not host:
+            return VideoProblem("video.remote_http")
+        return VideoSource("web-file", text, text)
     return VideoProblem("video.unsupported")
 
 

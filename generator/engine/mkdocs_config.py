@@ -25,6 +25,7 @@ class PluginConfig(base.Config):
     feed_size = _Anything()
     image_hosts = _Anything()
     language = _Anything()
+    media_hosts = _Anything()
     library_name = _Anything()
     posting_slots = _Anything()
     social = _Anything()

@@ -22,12 +22,15 @@ _INLINE_SCRIPT = re.compile(
 _CHARSET = re.compile(r"<meta charset=[\"']?utf-8[\"']?>", re.I)
 
 
-def policy(html: str, image_hosts: tuple[str, ...] = ()) -> str:
+def policy(html: str, image_hosts: tuple[str, ...] = (),
+           media_hosts: tuple[str, ...] = ()) -> str:
     """``image_hosts``: the hosts whose pictures the library trusts (the ``image_hosts``
-    setting): pages may load pictures from them, over https."""
+    setting): pages may load pictures from them, over https. ``media_hosts``: the same for
+    video files (the ``media_hosts`` setting), played after a click."""
     hashes = sorted({_sha256(m.group(1)) for m in _INLINE_SCRIPT.finditer(html)})
     frames = " ".join(sorted(FRAME_HOSTS))
     images = "".join(f" https://{host}" for host in sorted(set(image_hosts)))
+    media = "".join(f" https://{host}" for host in sorted(set(media_hosts)))
     return "; ".join([
         "default-src 'self'",
         # Pagefind's index is WebAssembly: it needs 'wasm-unsafe-eval' (not 'unsafe-eval').
@@ -35,7 +38,7 @@ def policy(html: str, image_hosts: tuple[str, ...] = ()) -> str:
         "style-src 'self' 'unsafe-inline'",
         f"img-src 'self' data:{images}",
         "font-src 'self' data:",
-        "media-src 'self'",
+        f"media-src 'self'{media}",
         "connect-src 'self'",
         f"frame-src {frames}",
         "object-src 'none'",
@@ -44,14 +47,15 @@ def policy(html: str, image_hosts: tuple[str, ...] = ()) -> str:
     ])
 
 
-def with_policy(html: str, content: str = "", image_hosts: tuple[str, ...] = ()) -> str:
+def with_policy(html: str, content: str = "", image_hosts: tuple[str, ...] = (),
+                media_hosts: tuple[str, ...] = ()) -> str:
     """The page with its policy as the first thing after ``<meta charset>``. ``content``,
     the page's article (mkdocs' ``page.content``), is left out when hashing: only the
     theme's own inline scripts are allowed, so one that slipped into the content cannot
     run."""
     theme_only = html.replace(content, "") if content else html
     tag = ('<meta http-equiv="Content-Security-Policy" '
-           f'content="{policy(theme_only, image_hosts)}">')
+           f'content="{policy(theme_only, image_hosts, media_hosts)}">')
     match = _CHARSET.search(html)
     if match is None:
         return html

@@ -243,9 +243,11 @@ def _video_object(settings: Settings, item: Item, video: Video, thumbnail: str |
     elif source.provider == "vimeo":
         embed = f"https://player.vimeo.com/video/{quote(source.video_id)}"
         out["embedUrl"] = embed + (f"?h={quote(source.vimeo_hash)}" if source.vimeo_hash else "")
+    elif source.provider == "web-file":
+        out["contentUrl"] = source.url
     else:
         out["contentUrl"] = absolute(settings, source.video_id)
-    if source.provider != "file":
+    if source.provider in ("youtube", "vimeo"):
         out["sameAs"] = source.url
     return out
 

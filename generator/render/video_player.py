@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 from babel import Locale, UnknownLocaleError
 from jinja2 import Environment
@@ -55,7 +56,8 @@ class Player:
     duration_text: str | None  # as written, e.g. "8:14"
     duration_label: str
     vertical: bool  # YouTube Shorts: a 9:16 box
-    # A file of the site (a native <video>):
+    # A file of the site (a native <video>), or on another host (``remote``: its https
+    # address, the <video> put in place only after a click):
     file: str | None  # relative to docs_dir
     mime: str | None
     captions: str | None  # .vtt relative to docs_dir
@@ -63,6 +65,7 @@ class Player:
     captions_label: str
     fallback: str  # for browsers that cannot play the file
     download: str
+    remote: str | None = None
 
 
 def player_for(video: Video, *, lang: str, title: str | None = None,
@@ -79,7 +82,9 @@ def player_for(video: Video, *, lang: str, title: str | None = None,
     host = host_name(source)
     label = t("player.play.titled", title=title) if title else t("player.play.untitled", host=host)
     is_file = source.provider == "file"
-    suffix = "." + source.video_id.rsplit(".", 1)[-1].lower() if is_file else ""
+    remote = source.url if source.provider == "web-file" else None
+    path = source.video_id if is_file else urlsplit(remote).path if remote else ""
+    suffix = "." + path.rsplit(".", 1)[-1].lower() if "." in path else ""
     return Player(
         provider=source.provider,
         href=source.url,
@@ -89,19 +94,21 @@ def player_for(video: Video, *, lang: str, title: str | None = None,
         play=t("player.play"),
         frame_title=title or t("player.frame.untitled", host=host),
         watch=t("player.watch", host=host) if host else "",
-        note=t("player.note", host=host) if host else "",
+        note=(t("player.note.file", host=host) if remote else
+              t("player.note", host=host) if host else ""),
         host=host,
         poster=video.poster or image,
         duration_text=video.duration_text,
         duration_label=t("player.duration"),
         vertical=source.provider == "youtube" and "/shorts/" in source.url.lower(),
         file=source.video_id if is_file else None,
-        mime=MIME_TYPES.get(suffix) if is_file else None,
+        mime=MIME_TYPES.get(suffix),
         captions=video.captions,
         srclang=lang,
         captions_label=t("player.captions", language=language_name(lang)),
         fallback=t("player.file.fallback"),
         download=t("player.file.download"),
+        remote=remote,
     )
 
 

@@ -20,10 +20,26 @@ MESSAGES: dict[str, dict[str, str]] = {
               "or create it again with `knowledge-site new`.",
     },
     "file.encoding": {
-        "id": "berkas ini bukan UTF-8 (ada huruf yang tidak terbaca di baris ini). Simpan ulang "
-              "berkas sebagai UTF-8 di editor Anda.",
-        "en": "this file is not UTF-8 (a character on this line cannot be read). Save the file "
-              "again as UTF-8 in your editor.",
+        "id": "berkas ini bukan UTF-8: di kolom {column} baris ini (pada `{near}`) ada bita "
+              "{bytes} yang tidak terbaca. Simpan ulang berkas sebagai UTF-8 di editor Anda.",
+        "en": "this file is not UTF-8: at column {column} of this line (in `{near}`) the bytes "
+              "{bytes} cannot be read. Save the file again as UTF-8 in your editor.",
+    },
+    "file.encoding_guess": {
+        "id": "berkas ini bukan UTF-8: di kolom {column} baris ini (pada `{near}`) ada bita "
+              "{bytes}, mungkin huruf `{guess}` yang disimpan dengan pengodean Windows. Simpan "
+              "ulang berkas sebagai UTF-8 di editor Anda (Notepad: Simpan Sebagai → Pengodean: "
+              "UTF-8), lalu periksa huruf itu.",
+        "en": "this file is not UTF-8: at column {column} of this line (in `{near}`) there are "
+              "the bytes {bytes}, probably `{guess}` saved in a Windows encoding. Save the file "
+              "again as UTF-8 in your editor (Notepad: Save As → Encoding: UTF-8), then check "
+              "that character.",
+    },
+    "file.utf16": {
+        "id": "berkas ini disimpan sebagai UTF-16 (\"Unicode\" di Notepad), bukan UTF-8. Simpan "
+              "ulang sebagai UTF-8 (Notepad: Simpan Sebagai → Pengodean: UTF-8).",
+        "en": "this file is saved as UTF-16 (\"Unicode\" in Notepad), not UTF-8. Save it again "
+              "as UTF-8 (Notepad: Save As → Encoding: UTF-8).",
     },
     "file.no_front_matter": {
         "id": "berkas harus diawali baris `---`, lalu data (title, summary, …), lalu `---` lagi. "
@@ -136,6 +152,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "`{value}` tidak termasuk pilihan. Pilih salah satu: {choices}.",
         "en": "`{value}` is not one of the choices. Use one of: {choices}.",
     },
+    "value.choice_suggest": {
+        "id": "`{value}` tidak termasuk pilihan. Maksud Anda {suggestion}? Pilihannya: "
+              "{choices}.",
+        "en": "`{value}` is not one of the choices. Did you mean {suggestion}? The choices: "
+              "{choices}.",
+    },
     "value.date_format": {
         "id": "`{value}` bukan tanggal yang dikenali. Tulis TAHUN-BULAN-TANGGAL, misalnya "
               "`2026-03-14`, atau dengan jam: `2026-03-14T09:30`.",
@@ -202,8 +224,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "`{value}` is not in {registry}. Add it to {registry} or fix the spelling.",
     },
     "id.unknown_suggest": {
-        "id": "`{value}` tidak ada di {registry}. Maksud Anda `{suggestion}`?",
-        "en": "`{value}` is not in {registry}. Did you mean `{suggestion}`?",
+        "id": "`{value}` tidak ada di {registry}. Maksud Anda {suggestion}?",
+        "en": "`{value}` is not in {registry}. Did you mean {suggestion}?",
     },
     "registry.not_mapping": {
         "id": "berkas ini harus berisi daftar `id:` dengan kolom-kolom di bawahnya.",
@@ -262,67 +284,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "no item has the slug `{value}`. Check the original item's slug.",
     },
     # -- pictures, files, links --------------------------------------------------------
-    "image.alt_missing": {
-        "id": "gambar perlu teks alternatif untuk pembaca tunanetra. Tambahkan kolom alt "
-              "(`image_alt:` atau `cover_alt:`) yang menjelaskan isi gambar.",
-        "en": "the picture needs alternative text for blind readers. Add the alt field "
-              "(`image_alt:` or `cover_alt:`) describing what the picture shows.",
-    },
-    "asset.missing": {
-        "id": "berkas `{value}` tidak ditemukan. Periksa nama dan foldernya (huruf besar/kecil "
-              "berpengaruh), relatif terhadap berkas ini atau terhadap folder konten.",
-        "en": "the file `{value}` was not found. Check its name and folder (upper/lower case "
-              "matters), relative to this file or to the content folder.",
-    },
-    "asset.outside": {
-        "id": "`{value}` menunjuk ke luar folder konten. Simpan berkasnya di dalam folder "
-              "konten, misalnya di `images/`.",
-        "en": "`{value}` points outside the content folder. Keep the file inside the content "
-              "folder, e.g. in `images/`.",
-    },
-    "asset.url": {
-        "id": "`{value}` adalah alamat di situs lain. Unduh berkasnya ke folder `images/` dan "
-              "tulis jalurnya, agar halaman tidak memuat dari situs lain.",
-        "en": "`{value}` is on another website. Download the file into `images/` and write its "
-              "path, so pages load nothing from other sites.",
-    },
-    "asset.type": {
-        "id": "`{value}` bukan jenis berkas yang tepat di sini. Gunakan: {types}.",
-        "en": "`{value}` is not the right kind of file here. Use: {types}.",
-    },
-    "image.remote": {
-        "id": "gambar `{value}` ada di situs lain ({host}); peramban pembaca tidak akan "
-              "menampilkannya karena situs ini hanya memuat gambar dari dirinya sendiri. "
-              "Jalankan `knowledge-site localize-images` untuk menyalinnya ke `images/`, atau "
-              "bila perpustakaan mempercayai situs itu, tambahkan `{host}` ke `image_hosts` di "
-              "mkdocs.yml.",
-        "en": "the picture `{value}` is on another site ({host}); readers' browsers will not "
-              "show it, because this site only loads pictures from itself. Run "
-              "`knowledge-site localize-images` to copy it into `images/`, or, if the library "
-              "trusts that site, add `{host}` to `image_hosts` in mkdocs.yml.",
-    },
-    "footnote.missing": {
-        "id": "catatan kaki `{value}` dirujuk di sini tetapi tidak ditulis. Tambahkan "
-              "baris `{value}: isi catatan` di bawah tulisan, atau hapus rujukannya.",
-        "en": "the footnote `{value}` is referred to here but never written. Add a line "
-              "`{value}: the note` below the text, or remove the reference.",
-    },
-    "link.broken": {
-        "id": "tautan ke `{value}` tidak menunjuk ke berkas mana pun. Periksa jalurnya.",
-        "en": "the link to `{value}` points to no file. Check the path.",
-    },
-    "link.broken_item": {
-        "id": "tautan ke `{value}` tidak menunjuk ke tulisan mana pun. Periksa nama berkasnya, "
-              "misalnya `../tutorials/nama-berkas.md`.",
-        "en": "the link to `{value}` points to no item. Check the file name, e.g. "
-              "`../tutorials/file-name.md`.",
-    },
-    "link.unpublished": {
-        "id": "tautan ini menuju {other}, yang belum terbit (draf atau terjadwal). Pembaca akan "
-              "menemui halaman kosong sampai tulisan itu terbit.",
-        "en": "this link goes to {other}, which is not published yet (draft or scheduled). "
-              "Readers will hit a missing page until it is.",
-    },
     # -- books, videos -----------------------------------------------------------------
     "isbn.checksum": {
         "id": "ISBN `{value}` salah ketik (angka pemeriksanya tidak cocok). Salin ulang dari "
@@ -366,11 +327,20 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "waktu mulai di `{value}` tidak terbaca. Tulis misalnya `t=90` atau `t=1m30s`.",
         "en": "the start time in `{value}` cannot be read. Write e.g. `t=90` or `t=1m30s`.",
     },
-    "video.remote_file": {
-        "id": "`{value}` adalah berkas video di situs lain. Simpan berkas .mp4/.webm di dalam "
-              "situs, atau unggah ke YouTube/Vimeo.",
-        "en": "`{value}` is a video file on another website. Keep the .mp4/.webm file inside "
-              "the site, or upload it to YouTube/Vimeo.",
+    "video.remote_http": {
+        "id": "`{value}` adalah berkas video yang dimuat lewat http. Tulis alamatnya dengan "
+              "https:// (peramban memblokir video http di halaman https).",
+        "en": "`{value}` is a video file loaded over http. Write its address with https:// "
+              "(browsers block an http video on an https page).",
+    },
+    "video.media_host": {
+        "id": "berkas video `{value}` ada di situs lain ({host}); halaman hanya boleh memutar "
+              "video dari situs yang disebut di `media_hosts`. Tambahkan `{host}` ke "
+              "`media_hosts` di pengaturan knowledge-site dalam mkdocs.yml, atau video tidak "
+              "akan diputar.",
+        "en": "the video file `{value}` is on another site ({host}); pages play videos only "
+              "from the sites listed in `media_hosts`. Add `{host}` to `media_hosts` in the "
+              "knowledge-site settings in mkdocs.yml, or the video will not play.",
     },
     "video.duration": {
         "id": "`{value}` bukan durasi. Tulis MM:SS atau J:MM:SS dalam tanda kutip, misalnya "
@@ -389,11 +359,13 @@ MESSAGES: dict[str, dict[str, str]] = {
 
 # Messages of features kept in their own files join the one table here.
 from .history_messages import HISTORY_MESSAGES  # noqa: E402
+from .link_messages import LINK_MESSAGES  # noqa: E402
 from .policy_messages import POLICY_MESSAGES  # noqa: E402
 from .settings_messages import SETTINGS_MESSAGES  # noqa: E402
 from .yaml_messages import YAML_MESSAGES  # noqa: E402
 
-for _table in (YAML_MESSAGES, SETTINGS_MESSAGES, HISTORY_MESSAGES, POLICY_MESSAGES):
+for _table in (YAML_MESSAGES, SETTINGS_MESSAGES, HISTORY_MESSAGES, POLICY_MESSAGES,
+               LINK_MESSAGES):
     assert not set(_table) & set(MESSAGES), "a message table must not reuse a code"
     MESSAGES.update(_table)
 

@@ -23,6 +23,10 @@ WORDS: dict[str, dict[str, str]] = {
         "en": "The {host} player loads only after you press play.",
     },
     # Inside <video>, for browsers that cannot play the file.
+    "player.note.file": {
+        "id": "Video dari {host} baru dimuat setelah Anda menekan tombol putar.",
+        "en": "The video from {host} loads only after you press play.",
+    },
     "player.file.fallback": {
         "id": "Peramban Anda tidak dapat memutar video ini.",
         "en": "Your browser cannot play this video.",

@@ -20,6 +20,12 @@ SETTINGS_MESSAGES: dict[str, dict[str, str]] = {
         "en": "the `knowledge-site` plugin is not listed under `plugins:`. Add "
               "`- knowledge-site:` below `plugins:`.",
     },
+    "settings.host": {
+        "id": "`{value}` bukan nama situs. Tulis nama situsnya saja, tanpa https:// dan "
+              "tanpa jalur, misalnya `{suggestion}`.",
+        "en": "`{value}` is not a site name. Write the site's name only, without https:// "
+              "and without a path, e.g. `{suggestion}`.",
+    },
     "settings.timezone": {
         "id": "`{value}` bukan zona waktu. Gunakan nama seperti `Asia/Jakarta`, `Asia/Makassar` "
               "atau `Asia/Jayapura`.",

@@ -59,7 +59,7 @@ def test_unlisted_vimeo_keeps_its_hash() -> None:
         ("https://www.youtube.com/channel/UCabc", "video.youtube_form"),
         (f"https://www.youtube.com/watch?v={ID}&t=soon", "video.start"),
         ("https://vimeo.com/about", "video.vimeo_id"),
-        ("https://cdn.example.org/tur.mp4", "video.remote_file"),
+        ("http://cdn.example.org/tur.mp4", "video.remote_http"),
         ("tur.avi", "video.unsupported"),
     ],
 )

@@ -68,7 +68,8 @@ ENGINES = tuple(os.environ.get("KS_GATES_ENGINES",
 CORPUS = REPO_ROOT / "tests" / "corpus" / "site"
 # Written for the example library with the hostile pages (its pages, words and planted
 # breakage): not run on the corpus.
-EXAMPLE_ONLY = ("test_hostile_pages.py", "test_gates_catch_breakage.py", "test_journeys.py")
+EXAMPLE_ONLY = ("test_hostile_pages.py", "test_gates_catch_breakage.py", "test_journeys.py",
+                "test_video_file.py")
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
