@@ -3,50 +3,105 @@
   var form = document.querySelector("form[data-ks-search]");
   if (!form) return;
   var out = document.querySelector(".ks-search-results");
+  var count = out.querySelector(".ks-search-count");
   var input = form.querySelector("input[name=q]");
+  var PAGE = 20;
   var engine = null;
+  var list = null, more = null;
+  var current = 0; /* the newest search: an older one that finishes late shows nothing */
   function load() {
     if (!engine) {
       engine = import(new URL(form.getAttribute("data-ks-search"), document.baseURI).href);
     }
     return engine;
   }
-  function show(results, total) {
-    out.textContent = "";
-    var p = document.createElement("p");
-    p.textContent = total ? out.getAttribute("data-count").replace("{n}", total)
-                          : out.getAttribute("data-none");
-    out.appendChild(p);
-    if (!total) return;
-    var ol = document.createElement("ol");
-    ol.className = "ks-cards ks-search-list";
-    results.forEach(function (r) {
-      var li = document.createElement("li");
-      li.className = "ks-card";
-      var a = document.createElement("a");
-      a.className = "ks-card-link";
-      a.href = r.url;
-      var title = document.createElement("span");
-      title.className = "ks-card-title";
-      title.textContent = (r.meta && r.meta.title) || r.url;
-      var excerpt = document.createElement("span");
-      excerpt.className = "ks-card-summary";
+  function el(tag, cls, text) {
+    var e = document.createElement(tag);
+    if (cls) e.className = cls;
+    if (text) e.textContent = text;
+    return e;
+  }
+  /* "2025-03-11" (the item's date, data-pagefind-meta) in the page's language. */
+  function day(iso) {
+    var m = /^(\d{4})-(\d\d)-(\d\d)$/.exec(iso || "");
+    if (!m) return null;
+    var t = el("time", "", iso);
+    t.setAttribute("datetime", iso);
+    try {
+      t.textContent = new Date(Date.UTC(+m[1], m[2] - 1, +m[3])).toLocaleDateString(
+        out.getAttribute("data-lang") || undefined,
+        {year: "numeric", month: "long", day: "numeric", timeZone: "UTC"});
+    } catch (e) { /* the ISO date stays */ }
+    return t;
+  }
+  function result(r) {
+    var meta = r.meta || {};
+    var li = el("li", "ks-result");
+    var a = el("a", "ks-result-title", meta.title || r.url);
+    /* Pagefind's address of the page ("/tutorials/x/"); nothing but a web address is linked. */
+    if (/^https?:$/.test(new URL(r.url, document.baseURI).protocol)) a.setAttribute("href", r.url);
+    li.appendChild(a);
+    var kind = meta.kind && out.getAttribute("data-kind-" + meta.kind);
+    var date = day(meta.date);
+    if (kind || date) {
+      var line = el("p", "ks-result-meta");
+      if (kind) line.appendChild(el("span", "ks-result-kind", kind));
+      if (kind && date) line.appendChild(document.createTextNode(" · "));
+      if (date) line.appendChild(date);
+      li.appendChild(line);
+    }
+    if (r.excerpt) {
+      var excerpt = el("p", "ks-result-excerpt");
       excerpt.innerHTML = r.excerpt; /* Pagefind escapes page text; only <mark> is markup */
-      a.appendChild(title);
-      a.appendChild(excerpt);
-      li.appendChild(a);
-      ol.appendChild(li);
+      li.appendChild(excerpt);
+    }
+    return li;
+  }
+  /* Shows results [from, from + PAGE) of the search, then the button for the rest. */
+  function page(search, from, mine) {
+    var slice = search.results.slice(from, from + PAGE);
+    return Promise.all(slice.map(function (r) { return r.data(); })).then(function (data) {
+      if (mine !== current) return;
+      var first = null;
+      data.forEach(function (d) {
+        var li = result(d);
+        first = first || li.firstChild;
+        list.appendChild(li);
+      });
+      var shown = from + slice.length;
+      if (more) { out.removeChild(more); more = null; }
+      if (shown < search.results.length) {
+        more = el("button", "md-button ks-more", out.getAttribute("data-more"));
+        more.type = "button";
+        more.addEventListener("click", function () {
+          more.disabled = true;
+          page(search, shown, mine);
+        });
+        out.appendChild(more);
+      }
+      if (from && first) first.focus();
     });
-    out.appendChild(ol);
+  }
+  function clear() {
+    if (list) out.removeChild(list);
+    if (more) out.removeChild(more);
+    list = more = null;
+    count.textContent = "";
   }
   function run(words) {
-    if (!words.trim()) { out.textContent = ""; return; }
+    var mine = ++current;
+    if (!words.trim()) { clear(); return; }
     load().then(function (pagefind) {
       return pagefind.search(words).then(function (search) {
-        var first = search.results.slice(0, 20);
-        return Promise.all(first.map(function (r) { return r.data(); })).then(function (data) {
-          show(data, search.results.length);
-        });
+        if (mine !== current) return;
+        clear();
+        var total = search.results.length;
+        count.textContent = total ? out.getAttribute("data-count").replace("{n}", total)
+                                  : out.getAttribute("data-none");
+        if (!total) return;
+        list = el("ol", "ks-results");
+        out.appendChild(list);
+        return page(search, 0, mine);
       });
     });
   }
