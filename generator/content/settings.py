@@ -24,10 +24,11 @@ PLUGIN_NAME = "knowledge-site"
 CONFIG_FILE = "mkdocs.yml"
 
 SOCIAL_KEYS = tuple(p.id for p in ACCOUNTS)
-ASK_KEYS = ("whatsapp", "email", "url")
+ASK_KEYS = ("whatsapp", "email", "url", "hours")  # hours: free text, shown as written
 # The engines a site can be built with (docs/engines.md); the first is the default.
 ENGINES = ("mkdocs", "properdocs", "zensical")
 DEFAULT_SLOTS = ("06:00-08:00", "11:00-13:00", "18:00-21:00")
+MAX_DAYS_BACK = 3660  # share_kit_days_back: ten years
 _SLOT = re.compile(r"^([01]\d|2[0-3]):([0-5]\d)-([01]\d|2[0-4]):([0-5]\d)$")
 
 
@@ -59,6 +60,9 @@ class Settings:
     posting_slots: tuple[PostingSlot, ...] = field(default=())
     feed_size: int = 50
     feed_content_limit: int = 100_000  # characters of HTML per feed entry
+    # How many days before the build the share kit still shows a post whose slot is over
+    # (0: only slots not over yet).
+    share_kit_days_back: int = 0
 
     @property
     def tz(self) -> ZoneInfo:
@@ -140,6 +144,7 @@ def read_settings(rel: str, tree: yamltree.YMap) -> tuple[Settings | None, list[
         slots = [_slot(s) for s in DEFAULT_SLOTS]
     feed_size = p.integer("feed_size", minimum=1, maximum=10_000)
     content_limit = p.integer("feed_content_limit", minimum=0, maximum=10_000_000)
+    days_back = p.integer("share_kit_days_back", minimum=0, maximum=MAX_DAYS_BACK)
     p.unknown_keys()
 
     diagnostics = top.diagnostics + p.diagnostics
@@ -164,13 +169,14 @@ def read_settings(rel: str, tree: yamltree.YMap) -> tuple[Settings | None, list[
         posting_slots=tuple(sorted(slots, key=lambda s: s.start_minute)),
         feed_size=feed_size if feed_size is not None else 50,
         feed_content_limit=content_limit if content_limit is not None else 100_000,
+        share_kit_days_back=days_back or 0,
     ), diagnostics
 
 
 SETTING_KEYS = _KNOWN_KEYS = frozenset(
     {"library_name", "language", "timezone", "default_license", "catalog_url", "ask_librarian",
      "social", "posting_slots", "feed_size", "feed_content_limit", "enabled", "engine",
-     "image_hosts", "media_hosts"}
+     "image_hosts", "media_hosts", "share_kit_days_back"}
 )
 
 

@@ -28,5 +28,6 @@ class PluginConfig(base.Config):
     media_hosts = _Anything()
     library_name = _Anything()
     posting_slots = _Anything()
+    share_kit_days_back = _Anything()
     social = _Anything()
     timezone = _Anything()

@@ -14,6 +14,7 @@ from jinja2 import Environment
 from lxml import etree
 from markupsafe import escape
 
+from ..content.models import Kind
 from ..library.library import Library
 from ..render.environment import environment
 from ..values.licenses import license_url
@@ -26,7 +27,9 @@ from .scopes import (
     RSS_TYPE,
     SUBSCRIBE_URL,
     FeedSpec,
+    Scope,
     sections,
+    subscribe_anchor,
     template_context,
 )
 
@@ -220,8 +223,16 @@ def xsl_bytes(library: Library, env: Environment | None = None) -> bytes:
     """The stylesheet that makes a feed opened in a browser read as a page (site language)."""
     env = env or environment()
     path = library.settings.site_path
+    site_url = library.settings.site_url
     text = env.get_template("feeds/feed.xsl.j2").render(
         css_href=path + CSS_PATH, subscribe_href=path + SUBSCRIBE_URL,
+        # What the stylesheet needs to find a feed's row on the subscribe page from the
+        # feed's address (an address with a quote cannot sit in an XPath literal: no row).
+        site_prefix=site_url if "'" not in site_url else "",
+        site_anchor=subscribe_anchor(Scope.SITE),
+        kind_anchors=[(k.folder, subscribe_anchor(Scope.KIND, k.value)) for k in Kind],
+        topic_prefix=subscribe_anchor(Scope.TOPIC, "x")[:-1],
+        author_prefix=subscribe_anchor(Scope.AUTHOR, "x")[:-1],
         **template_context(library, ""),
     )
     return text.encode("utf-8")

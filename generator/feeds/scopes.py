@@ -77,6 +77,11 @@ class FeedSpec:
         return self.page
 
     @property
+    def anchor(self) -> str:
+        """The id of this feed's row on the subscribe page ("feed-topic-sastra")."""
+        return f"feed-{self.scope.value}" + (f"-{self.key}" if self.key else "")
+
+    @property
     def rss_path(self) -> str:
         return f"{self.folder}feed.xml"
 
@@ -116,6 +121,19 @@ class FeedSection:
 
 
 # -- scopes --------------------------------------------------------------------------------
+
+def subscribe_anchor(scope: Scope, key: str = "") -> str:
+    """The id of a scope's row on the subscribe page, as ``FeedSpec.anchor`` gives it:
+    ``feed-site`` (the whole site), ``feed-kind-<type>`` (``feed-kind-tutorial``,
+    ``feed-kind-review``, ``feed-kind-video``), ``feed-topic-<id>``, ``feed-author-<id>``."""
+    return f"feed-{scope.value}" + (f"-{key}" if key else "")
+
+
+def subscribe_link(scope: Scope, key: str = "") -> str:
+    """Where a person is sent to follow a scope: its row on the subscribe page, site-relative
+    (``subscribe/#feed-topic-<id>``), never the feed's XML itself."""
+    return f"{SUBSCRIBE_URL}#{subscribe_anchor(scope, key)}"
+
 
 def published(library: Library) -> tuple[Item, ...]:
     """Library.items already holds only what this build publishes; guard anyway."""
@@ -199,6 +217,26 @@ def sections(library: Library, specs: list[FeedSpec]) -> list[FeedSection]:
 
 # -- autodiscovery -------------------------------------------------------------------------
 
+def listing_scope(library: Library, page_url: str) -> tuple[Scope, str] | None:
+    """The feed of a type, topic or author listing (any page of it), or None."""
+    parts = [p for p in page_url.split("/") if p]
+    if len(parts) >= 2 and parts[-2] == "page" and parts[-1].isdigit():
+        parts = parts[:-2]  # page n of a paginated listing
+    folders = {k.folder: k for k in Kind}
+    if len(parts) == 1 and parts[0] in folders:
+        return Scope.KIND, folders[parts[0]].value
+    if len(parts) == 2 and parts[0] == "topics" and parts[1] in library.topics:
+        return Scope.TOPIC, parts[1]
+    if len(parts) == 2 and parts[0] == "authors" and parts[1] in library.authors:
+        return Scope.AUTHOR, parts[1]
+    return None
+
+
+def feed_spec(library: Library, scope: Scope, key: str) -> FeedSpec:
+    """One scope's feeds (names and addresses; no items)."""
+    return _spec(library, scope, key)
+
+
 def alternate_links(library: Library, page_url: str, item: Item | None) -> list[AlternateLink]:
     """The feeds a page belongs to, for ``<link rel="alternate">``: the whole site's first,
     then the item's type and topics (item pages), or the listing's own (type, topic or
@@ -209,16 +247,9 @@ def alternate_links(library: Library, page_url: str, item: Item | None) -> list[
         scopes += [(Scope.TOPIC, tid) for tid in dict.fromkeys(item.topics)
                    if tid in library.topics]
     else:
-        parts = [p for p in page_url.split("/") if p]
-        if len(parts) >= 2 and parts[-2] == "page" and parts[-1].isdigit():
-            parts = parts[:-2]  # page n of a paginated listing
-        folders = {k.folder: k for k in Kind}
-        if len(parts) == 1 and parts[0] in folders:
-            scopes.append((Scope.KIND, folders[parts[0]].value))
-        elif len(parts) == 2 and parts[0] == "topics" and parts[1] in library.topics:
-            scopes.append((Scope.TOPIC, parts[1]))
-        elif len(parts) == 2 and parts[0] == "authors" and parts[1] in library.authors:
-            scopes.append((Scope.AUTHOR, parts[1]))
+        own = listing_scope(library, page_url)
+        if own is not None:
+            scopes.append(own)
     t = translator(library.settings.language)
     site = library.settings.site_url
     return [AlternateLink(t("feeds.format_title", title=spec.title, format=fmt.label),

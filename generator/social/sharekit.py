@@ -3,17 +3,23 @@
 Per item and platform: the text (in the item's language, with hashtags from its topics and
 tags), a tracked link (``utm_source=<platform>&utm_medium=social&utm_campaign=<slug>``), the
 preview picture, and a suggested time (the next posting slot on or after publication, in the
-site's time zone). Written into the built site as:
+site's time zone).
+
+Only what is still to be posted: a post is in the kit while its slot is not over at the
+build's "now" (``library.now``: SOURCE_DATE_EPOCH when set), or ended at most
+``share_kit_days_back`` days before it (setting, default 0). Written into the built site as:
 
 - ``share/posts.csv``: one row per post; header ``scheduled_at, platform, text, link, image,
   item``. Spreadsheet-safe: a cell starting with ``=``, ``+``, ``-``, ``@``, a tab or a
   carriage return gets a leading ``'`` so Excel/LibreOffice/Sheets never run it as a formula
   (OWASP "CSV injection"). The JSON keeps the exact text.
 - ``share/posts.json``: the same posts with more fields.
-- ``share/calendar.ics``: one event per post (RFC 5545, written here: CRLF line ends, lines
-  folded at 75 octets, TEXT escaped; DTSTAMP is the item's date, never the clock; UIDs stay
-  the same from build to build).
-- ``/share/``: a staff page with a copy button per post (not indexed, not searched).
+- ``share/calendar.ics``: one event per post whose time has not come yet, never a past event
+  (RFC 5545, written here with ``ical``: CRLF line ends, lines folded at 75 octets, TEXT
+  escaped; DTSTAMP is the item's date, never the clock; UIDs stay the same from build to
+  build).
+- ``/share/``: a staff page, one folded block per item (title, type, suggested time as people
+  read it), a copy button per post (not indexed, not searched).
 
 X counts every link as 23 characters and most other characters outside Latin/general
 punctuation as 2 ("weighted length"); ``x_length`` counts that way (erring long, never short)
@@ -29,15 +35,13 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
-from zoneinfo import ZoneInfo
 
 from text_unidecode import unidecode
 
 from ..content.models import Item
-from ..content.settings import PostingSlot
 from ..library.library import Library
 from ..pictures.previews import kind_label, preview_path
 from ..render.environment import environment
@@ -45,12 +49,14 @@ from ..render.link_preview import absolute
 from ..render.pages import GeneratedPage
 from ..values.links import relative
 from ..values.platforms import POSTED, Platform
-from ..words.translate import translator
+from ..words.translate import format_short_moment, translator
+from . import slots
+from .ical import fold, ics_escape, utc
 
 CSV_HEADER = ("scheduled_at", "platform", "text", "link", "image", "item")
 X_LIMIT = 280
 X_URL_LENGTH = 23
-SHARE_PAGE_ITEMS = 50  # the staff page shows the newest items; the files hold every one
+SHARE_PAGE_ITEMS = 50  # the staff page shows this many items; the files hold every one
 _ELLIPSIS = "…"
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -69,9 +75,15 @@ class Post:
     title: str
     lang: str
     short_link: str | None = None
+    slot_end: datetime | None = None  # the end of the slot the time is in (None: no slots)
+
+    @property
+    def open_until(self) -> datetime:
+        """Until when posting it is still on time: the end of its slot."""
+        return self.slot_end or self.scheduled_at
 
 
-# -- counting, hashtags, links, slots -----------------------------------------------------------
+# -- counting, hashtags, links (the posting times: slots.py) ----------------------------------
 
 # Code points X counts as 1; everything else counts 2 (twitter-text v3 configuration).
 _LIGHT_RANGES = ((0x0000, 0x10FF), (0x2000, 0x200D), (0x2010, 0x201F), (0x2032, 0x2037))
@@ -143,33 +155,6 @@ def tracked(url: str, source: str, campaign: str, medium: str = "social") -> str
     return urlunsplit((parts.scheme, parts.netloc, parts.path, query, parts.fragment))
 
 
-def next_slot(moment: datetime, slots: Sequence[PostingSlot], tz: ZoneInfo) -> datetime:
-    """The suggested time for a post about something published at ``moment``: the moment
-    itself when it falls inside a slot, else the start of the next slot (the next day's first
-    when none is left today). Without slots, the moment itself. Returned in ``tz``."""
-    local = moment.astimezone(tz).replace(microsecond=0)
-    ordered = sorted(slots, key=lambda s: s.start_minute)
-    if not ordered:
-        return local
-    day = datetime(local.year, local.month, local.day)  # naive midnight, local wall time
-    for offset in range(3):
-        midnight = day + timedelta(days=offset)
-        for slot in ordered:
-            start = _wall(midnight + timedelta(minutes=slot.start_minute), tz)
-            end = _wall(midnight + timedelta(minutes=slot.end_minute), tz)
-            if start <= local < end:
-                return local
-            if local < start:
-                return start
-    raise AssertionError("unreachable: a slot exists every day")
-
-
-def _wall(naive: datetime, tz: ZoneInfo) -> datetime:
-    """A local wall-clock time as an aware datetime (gap times move forward, as clocks do)."""
-    aware = naive.replace(tzinfo=tz)
-    return aware.astimezone(UTC).astimezone(tz)
-
-
 # -- posts ------------------------------------------------------------------------------------
 
 def share_items(library: Library) -> list[Item]:
@@ -189,7 +174,8 @@ def posts_for(library: Library, item: Item, short_link: str | None = None) -> li
     t = translator(item.lang)
     canonical = absolute(settings, item.url)
     image = absolute(settings, preview_path(item))
-    when = next_slot(item.date, settings.posting_slots, settings.tz)
+    when = slots.next_slot(item.date, settings.posting_slots, settings.tz)
+    end = slots.slot_end(when, settings.posting_slots, settings.tz)
     tags = hashtags(library, item)
     title, summary = _one_line(item.title), _tidy(item.summary)
     out = []
@@ -200,17 +186,43 @@ def posts_for(library: Library, item: Item, short_link: str | None = None) -> li
         chosen = tags[:platform.hashtags]
         text = _compose(platform, title, summary, chosen, link, t, settings.library_name)
         out.append(Post(platform.id, text, link, image, when, canonical, item.src,
-                        item.kind.value, item.slug, item.title, item.lang, short_link))
+                        item.kind.value, item.slug, item.title, item.lang, short_link, end))
     return out
 
 
-def all_posts(library: Library, short_links: Mapping[str, str] | None = None) -> list[Post]:
-    """Every post of the share kit, by suggested time, then item, then platform order."""
+def all_posts(library: Library, short_links: Mapping[str, str] | None = None, *,
+              since: datetime | None = None) -> list[Post]:
+    """The share kit's posts, by suggested time, then item, then platform order: every one,
+    or, with ``since``, those whose slot ends after it."""
     links = short_links or {}
-    posts = [p for item in share_items(library)
-             for p in posts_for(library, item, links.get(item.src))]
+    items = share_items(library)
+    if since is not None:
+        items = [i for i in items if _open_until(library, i) > since]
+    posts = [p for item in items for p in posts_for(library, item, links.get(item.src))]
     order = {p.id: n for n, p in enumerate(POSTED)}
     return sorted(posts, key=lambda p: (p.scheduled_at, p.item, order[p.platform]))
+
+
+def kit_start(library: Library) -> datetime:
+    """The kit holds posts whose slot ends after this: the build's "now", less
+    ``share_kit_days_back`` days."""
+    return library.now - timedelta(days=library.settings.share_kit_days_back)
+
+
+def kit_posts(library: Library, short_links: Mapping[str, str] | None = None) -> list[Post]:
+    """What the share kit's files and page hold: posts still to make (their slot is not over),
+    and those of the last ``share_kit_days_back`` days."""
+    return all_posts(library, short_links, since=kit_start(library))
+
+
+def _open_until(library: Library, item: Item) -> datetime:
+    settings = library.settings
+    return slots.open_until(item.date, settings.posting_slots, settings.tz)
+
+
+def upcoming(posts: Iterable[Post], now: datetime) -> list[Post]:
+    """The posts whose suggested time has not come yet (the calendar holds only these)."""
+    return [p for p in posts if p.scheduled_at >= now]
 
 
 def _compose(platform: Platform, title: str, summary: str, tags: list[str], link: str,
@@ -297,6 +309,7 @@ def json_text(library: Library, posts: Iterable[Post]) -> str:
         "library": settings.library_name,
         "site_url": settings.site_url,
         "timezone": settings.timezone,
+        "days_back": settings.share_kit_days_back,
         "posts": [{
             "scheduled_at": p.scheduled_at.isoformat(),
             "platform": p.platform,
@@ -337,8 +350,8 @@ def ics_text(library: Library, posts: Iterable[Post]) -> str:
         lines += [
             "BEGIN:VEVENT",
             f"UID:{p.platform}.{p.kind}.{p.slug}@{host}",
-            "DTSTAMP:" + _ics_utc(stamp),
-            "DTSTART:" + _ics_utc(p.scheduled_at),
+            "DTSTAMP:" + utc(stamp),
+            "DTSTART:" + utc(p.scheduled_at),
             "DURATION:PT15M",
             "SUMMARY:" + ics_escape(f"[{platform}] {p.title}"),
             "DESCRIPTION:" + ics_escape(p.text),
@@ -349,50 +362,18 @@ def ics_text(library: Library, posts: Iterable[Post]) -> str:
     return "".join(fold(line) + "\r\n" for line in lines)
 
 
-def ics_escape(text: str) -> str:
-    """RFC 5545 TEXT: backslash, semicolon, comma and line ends escaped; the other control
-    characters, which TEXT cannot hold (only HTAB), left out."""
-    text = text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
-    text = text.replace("\r\n", "\\n").replace("\r", "\\n").replace("\n", "\\n")
-    return _ICS_CONTROLS.sub("", text)
-
-
-_ICS_CONTROLS = re.compile("[\x00-\x08\x0a-\x1f\x7f]")
-
-
-def fold(line: str, limit: int = 75) -> str:
-    """Fold a content line into pieces of at most 75 octets (the continuation's leading space
-    included), never inside a UTF-8 character."""
-    if len(line) <= limit and len(line.encode("utf-8")) <= limit:
-        return line  # most lines: no need to walk them character by character
-    pieces: list[str] = []
-    current, size = "", 0
-    for char in line:
-        width = len(char.encode("utf-8"))
-        room = limit if not pieces else limit - 1
-        if size + width > room:
-            pieces.append(current)
-            current, size = "", 0
-        current += char
-        size += width
-    pieces.append(current)
-    return "\r\n ".join(pieces)
-
-
-def _ics_utc(moment: datetime) -> str:
-    return moment.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
-
-
 def write_share_kit(library: Library, out_dir: Path,
                     short_links: Mapping[str, str] | None = None) -> None:
     """``share/posts.csv``, ``share/posts.json`` and ``share/calendar.ics`` under ``out_dir``
-    (the built site). ``short_links`` maps ``item.src`` to its short address, when known."""
-    posts = all_posts(library, short_links)
+    (the built site): the kit's posts (``kit_posts``), the calendar only those still to come.
+    ``short_links`` maps ``item.src`` to its short address, when known."""
+    posts = kit_posts(library, short_links)
     folder = out_dir / "share"
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "posts.csv").write_bytes(csv_text(posts).encode("utf-8"))
     (folder / "posts.json").write_bytes(json_text(library, posts).encode("utf-8"))
-    (folder / "calendar.ics").write_bytes(ics_text(library, posts).encode("utf-8"))
+    (folder / "calendar.ics").write_bytes(
+        ics_text(library, upcoming(posts, library.now)).encode("utf-8"))
 
 
 # -- the staff page ------------------------------------------------------------------------------
@@ -408,11 +389,21 @@ class KitEntry:
     preview: str  # relative to the share page
     short_link: str | None
     qr: str | None  # relative to the share page
+    when: datetime  # the suggested time, in the site's zone
+    when_text: str  # as people read it: "18 Sep 2026, 19.30 WIB"
+    due_now: bool  # its time has come and its slot is not over yet
+
+    @property
+    def anchor(self) -> str:
+        """The block's id on the page: ``ks-kit-<type>-<slug>``."""
+        return f"ks-kit-{self.item.kind.value}-{self.item.slug}"
 
 
 def share_page(library: Library, short_links: Mapping[str, str] | None = None,
                qr_images: Mapping[str, str] | None = None) -> GeneratedPage:
-    """The staff page ``/share/``: the newest items' posts with copy buttons, and the files.
+    """The staff page ``/share/``: one folded block per item of the kit (``kit_posts``) with
+    its posts and copy buttons, and the files. Coming up first (soonest first), then those
+    of the last ``share_kit_days_back`` days (latest first); at most ``SHARE_PAGE_ITEMS``.
 
     ``short_links`` (``item.src`` -> absolute short address) and ``qr_images`` (``item.src``
     -> the QR code's site path) are shown when given. The page's front matter keeps it out of
@@ -425,19 +416,31 @@ def share_page(library: Library, short_links: Mapping[str, str] | None = None,
     page_url = "share/"
     links = short_links or {}
     qrs = qr_images or {}
-    items = share_items(library)
-    entries = []
-    for item in items[:SHARE_PAGE_ITEMS]:
+    now, start = library.now, kit_start(library)
+    timed = [(item, _open_until(library, item)) for item in share_items(library)]
+    timed = [(item, until) for item, until in timed if until > start]
+    coming = sorted((pair for pair in timed if pair[1] > now),
+                    key=lambda pair: (pair[1], pair[0].url))
+    earlier = sorted((pair for pair in timed if pair[1] <= now),
+                     key=lambda pair: (pair[1], pair[0].url), reverse=True)
+    shown = [*coming, *earlier][:SHARE_PAGE_ITEMS]
+
+    def entry(item: Item) -> KitEntry:
         posts = tuple(posts_for(library, item, links.get(item.src)))
-        entries.append(KitEntry(
+        when = posts[0].scheduled_at
+        return KitEntry(
             item, kind_label(item.kind, lang), posts,
             relative(preview_path(item), page_url), links.get(item.src),
-            relative(qrs[item.src], page_url) if item.src in qrs else None))
+            relative(qrs[item.src], page_url) if item.src in qrs else None,
+            when, format_short_moment(when, settings.tz, lang),
+            when <= now < posts[0].open_until)
+
+    entries = [entry(item) for item, _ in shown]
     markdown = environment().get_template("pages/share.md.j2").render(
-        t=t, entries=entries, more=max(0, len(items) - SHARE_PAGE_ITEMS),
+        t=t, coming=entries[:len(coming)], earlier=entries[len(coming):],
+        more=len(timed) - len(shown), days_back=settings.share_kit_days_back,
         url=lambda target: relative(target, page_url),
         item_url=lambda item: relative(item.url, page_url),
-        fmt_time=lambda moment: moment.strftime("%Y-%m-%d %H:%M %z"),
         platform=lambda name: t(f"platform.{name}"), lang=lang)
     return GeneratedPage(SHARE_PAGE_SRC, markdown, t("kit.title"), t("kit.intro"), lang,
                          styles=("assets/social.css",))

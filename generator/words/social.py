@@ -25,11 +25,29 @@ WORDS: dict[str, dict[str, str]] = {
     # The staff page /share/.
     "kit.title": {"id": "Paket berbagi", "en": "Share kit"},
     "kit.intro": {
-        "id": "Halaman staf: unggahan siap tempel untuk setiap tulisan, dengan tautan berpelacak "
-              "dan jadwal saran. Halaman ini tidak muncul di pencarian, peta situs, atau umpan.",
-        "en": "Staff page: ready-to-paste posts for every item, with tracked links and suggested "
-              "times. This page is left out of search, the sitemap and the feeds.",
+        "id": "Halaman staf: unggahan siap tempel untuk tulisan yang baru terbit, dengan tautan "
+              "berpelacak dan jadwal saran. Ketuk judul untuk membuka unggahannya. Halaman ini "
+              "tidak muncul di pencarian, peta situs, atau umpan.",
+        "en": "Staff page: ready-to-paste posts for newly published items, with tracked links "
+              "and suggested times. Tap a title to open its posts. This page is left out of "
+              "search, the sitemap and the feeds.",
     },
+    "kit.window.upcoming": {
+        "id": "Hanya jadwal yang belum lewat saat situs terakhir dibangun (pengaturan "
+              "share_kit_days_back: 0).",
+        "en": "Only times still to come when the site was last built (setting "
+              "share_kit_days_back: 0).",
+    },
+    "kit.window.days": {
+        "id": "Jadwal yang belum lewat saat situs terakhir dibangun, dan yang lewat dalam {n} "
+              "hari sebelumnya.",
+        "en": "Times still to come when the site was last built, and those of the {n} days "
+              "before.",
+    },
+    "kit.coming": {"id": "Akan datang", "en": "Coming up"},
+    "kit.earlier": {"id": "Sudah lewat ({n} hari terakhir)", "en": "Earlier (last {n} days)"},
+    "kit.now": {"id": "unggah sekarang", "en": "post now"},
+    "kit.open": {"id": "Buka tulisan", "en": "Open the item"},
     "kit.files": {"id": "Unduh semuanya", "en": "Download everything"},
     "kit.csv": {"id": "Tabel (CSV)", "en": "Spreadsheet (CSV)"},
     "kit.json": {"id": "Data (JSON)", "en": "Data (JSON)"},
@@ -40,17 +58,19 @@ WORDS: dict[str, dict[str, str]] = {
         "en": "In the CSV, cells starting with = + - @ get a leading ' so spreadsheets never run "
               "them as formulas.",
     },
-    "kit.suggested": {"id": "Jadwal saran", "en": "Suggested time"},
     "kit.copy": {"id": "Salin", "en": "Copy"},
     "kit.copied": {"id": "Tersalin", "en": "Copied"},
     "kit.preview": {"id": "Gambar pratinjau", "en": "Preview picture"},
     "kit.short": {"id": "Tautan pendek", "en": "Short link"},
     "kit.qr": {"id": "Kode QR", "en": "QR code"},
     "kit.more": {
-        "id": "{n} tulisan lama lainnya ada di berkas unduhan di atas.",
-        "en": "{n} older items are in the downloads above.",
+        "id": "{n} tulisan lainnya ada di berkas unduhan di atas.",
+        "en": "{n} more items are in the downloads above.",
     },
-    "kit.empty": {"id": "Belum ada tulisan yang terbit.", "en": "Nothing published yet."},
+    "kit.empty": {
+        "id": "Tidak ada unggahan yang menunggu. Tulisan baru muncul di sini begitu terbit.",
+        "en": "No posts are waiting. New items appear here as soon as they are published.",
+    },
     "kit.calendar": {"id": "Jadwal unggahan {library}", "en": "{library} posting schedule"},
     # Platforms (names are the same in both languages; kept here so pages say them one way).
     "platform.x": {"id": "X", "en": "X"},
@@ -69,6 +89,15 @@ WORDS: dict[str, dict[str, str]] = {
     "links.follow": {"id": "Ikuti kami", "en": "Follow us"},
     "links.ask": {"id": "Tanya pustakawan", "en": "Ask a librarian"},
     "links.empty": {"id": "Belum ada tulisan.", "en": "Nothing here yet."},
+    # The subscribe page /subscribe/ and a feed opened in a browser (assets/feed.xsl).
+    "subscribe.jump": {"id": "Lompat ke", "en": "Jump to"},
+    "subscribe.other_formats": {"id": "Format lain", "en": "Other formats"},
+    "subscribe.copied": {"id": "Tersalin", "en": "Copied"},
+    "subscribe.how": {"id": "Cara berlangganan feed ini", "en": "How to subscribe to this feed"},
+    "subscribe.read_on_site": {
+        "id": "Baca tulisannya di situs",
+        "en": "Read the items on the site",
+    },
     # Short-link and other redirect pages.
     "redirect.title": {"id": "Dialihkan: {title}", "en": "Redirecting: {title}"},
     "redirect.text": {"id": "Halaman ini ada di:", "en": "This page is at:"},

@@ -18,6 +18,7 @@ import feedparser
 import lxml.html
 import pytest
 from lxml import etree
+from markupsafe import escape
 from PIL import Image
 from sitekit import make_site, tree_digest
 
@@ -29,8 +30,10 @@ from generator.feeds.scopes import (
     Scope,
     alternate_links,
     feed_specs,
+    subscribe_anchor,
+    subscribe_link,
 )
-from generator.feeds.subscribe import subscribe_page
+from generator.feeds.subscribe import breakable, subscribe_page
 from generator.feeds.write import write_feeds
 from generator.library.check import run
 from generator.library.library import Library
@@ -556,10 +559,47 @@ def test_stylesheet_is_referenced_well_formed_and_renders_both_formats(site: Pat
         assert SUMMARY_SHOWN in [" ".join(p.itertext()) for p in page.xpath("//li/p")]
         assert page.xpath("//input/@value") == [SITE + name]
         assert page.xpath("//link[@rel='stylesheet']/@href") == ["/lib/assets/feed.css"]
+        # Says it is for reader apps; links to this feed's row and to the site's page.
+        assert "aplikasi pembaca feed" in page.xpath("//p[@class='ks-feed-plain']")[0].text
+        assert page.xpath("//ul[@class='ks-feed-links']//a/@href") == [
+            "/lib/subscribe/#feed-site", SITE]
         assert not page.xpath("//script | //style | //@*[starts-with(name(), 'on')]")
         # Nothing loads from another host.
         assert not [u for u in page.xpath("//link/@href | //img/@src")
                     if u.startswith(("http:", "https:", "//"))]
+
+
+@pytest.mark.parametrize(("feed", "anchor", "listing"), [
+    ("atom.xml", "feed-site", ""),
+    ("tutorials/feed.xml", "feed-kind-tutorial", "tutorials/"),
+    ("reviews/atom.xml", "feed-kind-review", "reviews/"),
+    ("videos/feed.xml", "feed-kind-video", "videos/"),
+    ("topics/literasi/atom.xml", "feed-topic-literasi", "topics/literasi/"),
+    ("authors/budi/feed.xml", "feed-author-budi", "authors/budi/"),
+])
+def test_a_feed_in_a_browser_points_to_its_row_and_its_page(site: Path, feed: str, anchor: str,
+                                                            listing: str) -> None:
+    """Chromium is dropping XSLT: where it still runs, the page sends people to the subscribe
+    page's row for this very feed and to the listing, the pages meant for them."""
+    xsl = etree.XSLT(etree.parse(str(site / "assets/feed.xsl"), STRICT))
+    page = lxml.html.fromstring(str(xsl(etree.parse(str(site / feed), STRICT))))
+    assert page.xpath("//ul[@class='ks-feed-links']//a/@href") == [
+        f"/lib/subscribe/#{anchor}", SITE + listing]
+    assert page.get("class") == "ks-feed-doc"
+
+
+@pytest.mark.parametrize(("address", "pieces"), [
+    ("https://example.org/lib/feed.xml", ["https://", "example.", "org/", "lib/", "feed.xml"]),
+    ("https://perpustakaan-cendekia.example.org/topics/layanan-perpustakaan/atom.xml",
+     ["https://", "perpustakaan-cendekia.", "example.", "org/", "topics/",
+      "layanan-perpustakaan/", "atom.xml"]),
+    ("http://localhost:8000/feed.json", ["http://", "localhost:8000/", "feed.json"]),
+    ("https://e.org/a<b>/", ["https://", "e.", "org/", "a<b>/"]),
+])
+def test_addresses_wrap_only_after_slashes_and_dots(address: str, pieces: list[str]) -> None:
+    html = str(breakable(address))
+    assert html == "<wbr>".join(f"<span>{escape(p)}</span>" for p in pieces)
+    assert lxml.html.fragment_fromstring(html, create_parent="code").text_content() == address
 
 
 # -- autodiscovery and the subscribe page --------------------------------------------------
@@ -595,20 +635,50 @@ def test_subscribe_page_lists_every_feed_with_a_copyable_address(library: Librar
     page = subscribe_page(library)
     assert (page.src, page.url, page.title, page.lang) == (
         "subscribe.md", "subscribe/", "Berlangganan", "id")
+    assert page.styles == ("assets/feed.css",)
     doc = lxml.html.fromstring(f"<div>{page.markdown}</div>")
-    addresses = doc.xpath("//code[@class='ks-feed-url']/text()")
+    addresses = [c.text_content() for c in doc.xpath("//code[@class='ks-feed-url']")]
     expected = [SITE + f.path for s in feed_specs(library) for f in s.formats]
     assert sorted(addresses) == sorted(expected)
     assert doc.xpath("//button/@data-copy") == addresses
     for rel in doc.xpath("//a/@href"):  # every link on the page leads to a file written
+        if rel.startswith("#"):
+            assert doc.xpath(f"//*[@id='{rel[1:]}']"), rel
+            continue
         target = (site / "subscribe" / rel).resolve()
         assert target.is_file() or (target / "index.html").exists() or rel.endswith("/"), rel
+    # People are sent to pages, never to a feed's XML: the only file linked is the OPML list.
+    assert [h for h in doc.xpath("//a/@href") if not h.endswith("/") and not h.startswith("#")
+            ] == ["../feeds.opml"]
+    # One row per feed, with the id the site's "follow" links point at.
+    rows = doc.xpath("//li[@class='ks-feed']")
+    assert [r.get("id") for r in rows] == [
+        "feed-site", "feed-kind-tutorial", "feed-kind-review", "feed-kind-video",
+        "feed-topic-literasi", "feed-topic-sastra", "feed-author-ani", "feed-author-budi"]
+    assert [r.get("id") for r in rows] == [subscribe_anchor(s.scope, s.key) for s in
+                                           feed_specs(library)]
+    assert subscribe_link(Scope.TOPIC, "sastra") == "subscribe/#feed-topic-sastra"
+    topic = doc.xpath("//li[@id='feed-topic-sastra']")[0]
+    assert topic.xpath(".//a/@href") == ["../topics/sastra/"]
+    assert topic.xpath(".//p[@class='ks-feed-name']")[0].text_content() == "Sastra RSS"
+    # The RSS address first; Atom folded away under it.
+    assert [c.text_content() for c in topic.xpath("./div/code")] == [
+        SITE + "topics/sastra/feed.xml"]
+    assert [c.text_content() for c in topic.xpath("./details/div/code")] == [
+        SITE + "topics/sastra/atom.xml"]
+    # The address wraps only after "/" and ".": whole pieces with a <wbr> between.
+    code = topic.xpath("./div/code")[0]
+    assert [span.text for span in code.xpath(".//span")] == [  # (lxml nests after a <wbr>)
+        "https://", "example.", "org/", "lib/", "topics/", "sastra/", "feed.xml"]
+    assert len(code.xpath(".//wbr")) == 6 and not (code.text or "").strip()
     # No inline script or handler: one script file, loaded by address.
     assert [(s.get("src"), (s.text or "").strip()) for s in doc.xpath("//script")] == [
         ("../assets/feed-copy.js", "")]
     assert not doc.xpath("//@*[starts-with(name(), 'on')]")
     assert doc.xpath("//h2/text()") == ["Seluruh situs", "Per jenis", "Per topik",
                                        "Per pustakawan"]
+    assert doc.xpath("//nav[@class='ks-subscribe-jump']/a/@href") == [
+        "#ks-feeds-site", "#ks-feeds-types", "#ks-feeds-topics", "#ks-feeds-authors"]
     english = dataclasses.replace(library, settings=dataclasses.replace(library.settings,
                                                                         language="en"))
     assert subscribe_page(english).title == "Subscribe"

@@ -19,7 +19,7 @@ import lxml.etree
 import lxml.html
 import pytest
 from PIL import Image
-from sitekit import make_site, tree_digest
+from sitekit import cli, make_site, tree_digest
 
 from generator.content.models import Item
 from generator.content.settings import DEFAULT_SLOTS, PostingSlot
@@ -37,7 +37,7 @@ from generator.pictures.previous import Previous
 from generator.pictures.qr import qr_job
 from generator.render.link_preview import listing_meta, og_locale, page_meta, render_head
 from generator.render.share_buttons import render_share_buttons
-from generator.social import linkinbio, sharekit, shortlinks
+from generator.social import ical, linkinbio, sharekit, shortlinks, slots
 
 NOW = datetime(2026, 6, 1, tzinfo=UTC)
 SITE = "https://example.org/lib/"
@@ -379,6 +379,20 @@ def posts(library: Library) -> list[sharekit.Post]:
     return sharekit.all_posts(library)
 
 
+def at(library: Library, now: str, days_back: int = 0) -> Library:
+    """The library as a build at ``now`` (Jakarta wall time) with ``share_kit_days_back``
+    would see it: only what is published by then."""
+    moment = datetime.fromisoformat(now).replace(tzinfo=JAKARTA)
+    settings = dataclasses.replace(library.settings, share_kit_days_back=days_back)
+    return dataclasses.replace(library, now=moment, settings=settings,
+                               items=tuple(i for i in library.items
+                                           if i.is_published(moment)))
+
+
+# A build late in the year, every item's slot long past, looking ten years back: all of it.
+EVERYTHING = ("2026-06-01T07:00", 3650)
+
+
 def test_share_kit_covers_published_items_only(root: Path) -> None:
     result = run(root, NOW, Options(drafts=True, future=True))
     assert result.library is not None
@@ -480,22 +494,22 @@ def _slots() -> tuple[PostingSlot, ...]:
 ])
 def test_next_slot(published: str, expected: str) -> None:
     moment = datetime.fromisoformat(published).replace(tzinfo=JAKARTA)
-    got = sharekit.next_slot(moment, _slots(), JAKARTA)
+    got = slots.next_slot(moment, _slots(), JAKARTA)
     assert got == datetime.fromisoformat(expected).replace(tzinfo=JAKARTA)
     assert got.isoformat().endswith("+07:00")
 
 
 def test_next_slot_converts_from_other_zones() -> None:
     moment = datetime(2026, 1, 10, 16, 30, tzinfo=UTC)  # 23:30 in Jakarta
-    got = sharekit.next_slot(moment, _slots(), JAKARTA)
+    got = slots.next_slot(moment, _slots(), JAKARTA)
     assert got.isoformat() == "2026-01-11T06:00:00+07:00"
     late = [PostingSlot(22 * 60, 24 * 60)]
-    assert sharekit.next_slot(moment, late, JAKARTA) == moment
-    assert sharekit.next_slot(moment - timedelta(hours=2), late, JAKARTA).isoformat() == (
+    assert slots.next_slot(moment, late, JAKARTA) == moment
+    assert slots.next_slot(moment - timedelta(hours=2), late, JAKARTA).isoformat() == (
         "2026-01-10T22:00:00+07:00")
-    assert sharekit.next_slot(moment, [], JAKARTA) == moment
+    assert slots.next_slot(moment, [], JAKARTA) == moment
     other = timezone(timedelta(hours=-5))
-    assert sharekit.next_slot(datetime(2026, 1, 10, 12, 0, tzinfo=other), _slots(),
+    assert slots.next_slot(datetime(2026, 1, 10, 12, 0, tzinfo=other), _slots(),
                               JAKARTA).isoformat() == "2026-01-11T06:00:00+07:00"
 
 
@@ -509,6 +523,7 @@ def test_posts_get_the_slot_after_publication(posts: list[sharekit.Post]) -> Non
 
 
 def test_share_files(library: Library, posts: list[sharekit.Post], tmp_path: Path) -> None:
+    library = at(library, *EVERYTHING)
     sharekit.write_share_kit(library, tmp_path / "a")
     sharekit.write_share_kit(library, tmp_path / "b")
     for name in ("posts.csv", "posts.json", "calendar.ics"):
@@ -529,6 +544,9 @@ def test_share_files(library: Library, posts: list[sharekit.Post], tmp_path: Pat
     data = json.loads((tmp_path / "a/share/posts.json").read_text(encoding="utf-8"))
     assert [(d["platform"], d["text"], d["link"]) for d in data["posts"]] == [
         (p.platform, p.text, p.link) for p in posts]
+    assert data["days_back"] == 3650 and "as_of" not in data  # never the clock
+    for d in data["posts"]:
+        assert datetime.fromisoformat(d["scheduled_at"]).utcoffset() == timedelta(hours=7)
 
 
 def test_csv_guards_against_formulas(posts: list[sharekit.Post]) -> None:
@@ -541,8 +559,13 @@ def test_csv_guards_against_formulas(posts: list[sharekit.Post]) -> None:
     assert rows[1]["platform"] == "'-x"
 
 
-def test_calendar_is_valid_icalendar(library: Library, posts: list[sharekit.Post],
-                                     tmp_path: Path) -> None:
+def test_calendar_is_valid_icalendar(library: Library, tmp_path: Path) -> None:
+    # 2026-01-12 10:00: "dune" has just been published; its slot (11:00) is still to come.
+    # The kit looks three days back, but the calendar holds no past event.
+    library = at(library, "2026-01-12T10:00", 3)
+    kit = sharekit.kit_posts(library)
+    posts = [p for p in kit if p.slug == "dune"]
+    assert {p.slug for p in kit} == {"dune", "hostile", "dasar-opac"}
     sharekit.write_share_kit(library, tmp_path)
     raw = (tmp_path / "share/calendar.ics").read_bytes()
     assert raw.endswith(b"\r\n")
@@ -556,7 +579,7 @@ def test_calendar_is_valid_icalendar(library: Library, posts: list[sharekit.Post
     assert len(set(uids)) == len(uids)
     by_src = {i.src: i for i in library.items}
     for event, p in zip(events, posts, strict=True):
-        assert event.decoded("DTSTART") == p.scheduled_at
+        assert event.decoded("DTSTART") == p.scheduled_at >= library.now
         stamp = by_src[p.item_src].updated or by_src[p.item_src].date
         assert event.decoded("DTSTAMP") == stamp
         assert str(event["DESCRIPTION"]) == p.text
@@ -565,8 +588,8 @@ def test_calendar_is_valid_icalendar(library: Library, posts: list[sharekit.Post
 
 
 def test_ics_folding_and_escaping() -> None:
-    line = "DESCRIPTION:" + sharekit.ics_escape("a,b;c\\d\ne" + "é" * 80)
-    folded = sharekit.fold(line)
+    line = "DESCRIPTION:" + ical.ics_escape("a,b;c\\d\ne" + "é" * 80)
+    folded = ical.fold(line)
     for piece in folded.split("\r\n"):
         assert len(piece.encode("utf-8")) <= 75
     assert folded.replace("\r\n ", "") == line
@@ -574,6 +597,7 @@ def test_ics_folding_and_escaping() -> None:
 
 
 def test_share_page(library: Library, posts: list[sharekit.Post]) -> None:
+    library = at(library, *EVERYTHING)
     page = sharekit.share_page(library, {i.src: f"{SITE}s/x/" for i in library.items})
     assert page.src == "share/index.md"
     assert page.url == "share/"
@@ -592,8 +616,134 @@ def test_share_page(library: Library, posts: list[sharekit.Post]) -> None:
         assert doc.xpath(f"//*[@id='{button.get('data-ks-copy-from')}']")
         assert not any(name.startswith("on") for name in button.attrib)
     assert doc.xpath("//a[@href='posts.csv']") and doc.xpath("//a[@href='calendar.ics']")
-    titles = [h.text_content() for h in doc.xpath("//h2")]
+    # One folded block per item: its title, type and suggested time in the summary.
+    blocks = doc.xpath("//details[@class='ks-kit-item']")
+    assert len(blocks) == len({p.item for p in posts})
+    assert all(b.get("open") is None for b in blocks)
+    titles = [b.xpath("./summary/span[@class='ks-kit-title']")[0].text_content() for b in blocks]
     assert HOSTILE in titles
+    hostile = blocks[titles.index(HOSTILE)]
+    assert hostile.get("id") == "ks-kit-tutorial-hostile"
+    summary = hostile.xpath("./summary")[0].text_content()
+    assert "Tutorial" in summary and "11 Jan 2026, 12.30 WIB" in summary
+    assert hostile.xpath(".//time/@datetime") == ["2026-01-11T12:30:00+07:00"]
+    assert not re.search(r"\+0700|\d{4}-\d{2}-\d{2} \d", page.markdown)  # no raw times
+    # All past (ten days back): under "earlier", latest first; nothing is due now.
+    assert [h.get("id") for h in doc.xpath("//h2")] == ["ks-kit-earlier"]
+    assert [b.get("id") for b in blocks][:2] == ["ks-kit-tutorial-panjang", "ks-kit-video-tur"]
+    assert not doc.xpath("//*[@class='ks-kit-now']")
+    ids = doc.xpath("//@id")
+    assert len(ids) == len(set(ids))
+
+
+def test_share_page_by_default_shows_only_what_is_still_to_post(library: Library) -> None:
+    page = sharekit.share_page(at(library, "2026-01-12T11:30"))
+    doc = lxml.html.fromstring(f"<div>{page.markdown.split('---', 2)[2]}</div>")
+    blocks = doc.xpath("//details[@class='ks-kit-item']")
+    assert [b.get("id") for b in blocks] == ["ks-kit-review-dune"]
+    assert [h.get("id") for h in doc.xpath("//h2")] == ["ks-kit-coming"]
+    # 11:00 has passed, the 11:00-13:00 slot has not: post it now.
+    assert blocks[0].xpath(".//strong[@class='ks-kit-now']/text()") == ["unggah sekarang"]
+    assert "12 Jan 2026, 11.00 WIB" in blocks[0].xpath("./summary")[0].text_content()
+    assert "Hanya jadwal yang belum lewat saat situs terakhir dibangun" in page.markdown
+    assert "11.30" not in page.markdown  # the build's clock is never printed
+    assert len(blocks[0].xpath(".//pre[@class='ks-kit-text']")) == 5
+    empty = sharekit.share_page(at(library, "2026-01-12T13:00"))
+    assert "ks-kit-item" not in empty.markdown and "ks-kit-empty" in empty.markdown
+    english = at(library, "2026-01-12T10:00", 2)
+    english = dataclasses.replace(english, settings=dataclasses.replace(english.settings,
+                                                                        language="en"))
+    body = sharekit.share_page(english).markdown.split("---", 2)[2]
+    doc = lxml.html.fromstring(f"<div>{body}</div>")
+    assert [h.text_content() for h in doc.xpath("//h2")] == [
+        "Coming up", "Earlier (last 2 days)"]
+    # Dasar OPAC's slot ended 10 Jan 08:00, more than two days before: not shown.
+    assert [b.xpath("./summary")[0].text_content() for b in doc.xpath("//details")] == [
+        "Dune: pasir dan kuasa Book review · 12 Jan 2026, 11:00 am WIB",
+        f"{HOSTILE} Tutorial · 11 Jan 2026, 12:30 pm WIB"]
+
+
+# The build's "now" (Jakarta), share_kit_days_back -> the items in the kit's files and page,
+# and those in the calendar. Slots: dasar-opac 10 Jan 06:00 (until 08:00), hostile 11 Jan
+# 12:30 (until 13:00), dune 12 Jan 11:00 (until 13:00), tur 13 Jan 06:00 (until 08:00),
+# panjang 14 Jan 20:15 (until 21:00).
+@pytest.mark.parametrize(("now", "days_back", "kit", "calendar"), [
+    ("2026-01-09T12:00", 0, set(), set()),  # nothing published yet
+    ("2026-01-10T00:00", 0, {"dasar-opac"}, {"dasar-opac"}),  # published, slot to come
+    ("2026-01-10T06:00", 0, {"dasar-opac"}, {"dasar-opac"}),  # its time exactly
+    ("2026-01-10T07:59", 0, {"dasar-opac"}, set()),  # slot still open: in the kit only
+    ("2026-01-10T08:00", 0, set(), set()),  # slot over
+    ("2026-01-12T10:30", 0, {"dune"}, {"dune"}),
+    ("2026-01-14T20:15", 0, {"panjang"}, {"panjang"}),  # published inside a slot
+    ("2026-01-14T21:00", 0, set(), set()),
+    ("2026-01-14T21:00", 1, {"panjang"}, set()),  # days back: past slots, no past events
+    ("2026-01-14T21:00", 2, {"panjang", "tur"}, set()),
+    ("2026-01-14T21:00", 4, {"panjang", "tur", "dune", "hostile"}, set()),
+    ("2026-01-14T21:00", 5, {"panjang", "tur", "dune", "hostile", "dasar-opac"}, set()),
+    ("2026-06-01T00:00", 0, set(), set()),
+    ("2026-06-01T00:00", 3650, {"panjang", "tur", "dune", "hostile", "dasar-opac"}, set()),
+])
+def test_upcoming_only_and_days_back(library: Library, tmp_path: Path, now: str,
+                                     days_back: int, kit: set[str], calendar: set[str]
+                                     ) -> None:
+    built = at(library, now, days_back)
+    assert {p.slug for p in sharekit.kit_posts(built)} == kit
+    sharekit.write_share_kit(built, tmp_path)
+    rows = list(csv.DictReader(io.StringIO(
+        (tmp_path / "share/posts.csv").read_text(encoding="utf-8"), newline="")))
+    assert {urlsplit(r["item"]).path.rstrip("/").rsplit("/", 1)[-1] for r in rows} == kit
+    data = json.loads((tmp_path / "share/posts.json").read_text(encoding="utf-8"))
+    assert {d["slug"] for d in data["posts"]} == kit
+    events = icalendar.Calendar.from_ical((tmp_path / "share/calendar.ics").read_bytes())
+    starts = [e.decoded("DTSTART") for e in events.walk("VEVENT")]
+    assert all(start >= built.now for start in starts)
+    assert {str(e["UID"]).split(".")[2].split("@")[0] for e in events.walk("VEVENT")} == calendar
+    page = sharekit.share_page(built)
+    assert set(re.findall(r'<details class="ks-kit-item" id="ks-kit-\w+-([\w-]+)"',
+                          page.markdown)) == kit
+
+
+def test_slot_end() -> None:
+    default = _slots()
+    at_ = datetime(2026, 1, 10, 7, 15, tzinfo=JAKARTA)
+    assert slots.slot_end(at_, default, JAKARTA) == at_.replace(hour=8, minute=0)
+    assert slots.slot_end(at_.replace(hour=8, minute=0), default, JAKARTA) is None
+    late = [PostingSlot(22 * 60, 24 * 60)]
+    assert slots.slot_end(at_.replace(hour=23), late, JAKARTA) == datetime(
+        2026, 1, 11, tzinfo=JAKARTA)
+    assert slots.slot_end(at_, [], JAKARTA) is None
+    # Published inside a slot: on time until its end; before the first: until 08:00.
+    assert slots.open_until(at_, default, JAKARTA) == at_.replace(hour=8, minute=0)
+    assert slots.open_until(at_.replace(hour=2), default, JAKARTA) == at_.replace(hour=8,
+                                                                                   minute=0)
+    assert slots.open_until(at_, [], JAKARTA) == at_
+
+
+def test_a_build_keeps_to_its_now(tmp_path: Path) -> None:
+    """A real build at SOURCE_DATE_EPOCH: the files and the staff page hold that moment's
+    posts; with share_kit_days_back the past days' too."""
+    epoch = int(datetime(2026, 1, 12, 10, 30, tzinfo=JAKARTA).timestamp())
+    root = make_site(tmp_path / "a", EXTRA)
+    assert cli("build", cwd=root, epoch=epoch).returncode == 0
+    site = root / "site"
+    csv_text = (site / "share/posts.csv").read_text(encoding="utf-8")
+    assert {r["item"] for r in csv.DictReader(io.StringIO(csv_text, newline=""))} == {
+        SITE + "reviews/dune/"}
+    html = lxml.html.fromstring((site / "share/index.html").read_bytes())
+    assert [d.get("id") for d in html.xpath("//details")] == ["ks-kit-review-dune"]
+    assert "12 Jan 2026, 11.00 WIB" in html.xpath("//details/summary")[0].text_content()
+    events = icalendar.Calendar.from_ical((site / "share/calendar.ics").read_bytes())
+    assert len(list(events.walk("VEVENT"))) == 5
+    yml = (root / "mkdocs.yml").read_text(encoding="utf-8")
+    (root / "mkdocs.yml").write_text(yml.replace(
+        "      library_name: Perpustakaan Uji\n",
+        "      library_name: Perpustakaan Uji\n      share_kit_days_back: 2\n"), "utf-8")
+    assert cli("build", cwd=root, epoch=epoch).returncode == 0
+    html = lxml.html.fromstring((site / "share/index.html").read_bytes())
+    assert [d.get("id") for d in html.xpath("//details")] == [
+        "ks-kit-review-dune", "ks-kit-tutorial-hostile"]
+    data = json.loads((site / "share/posts.json").read_text(encoding="utf-8"))
+    assert data["days_back"] == 2 and {d["slug"] for d in data["posts"]} == {"dune", "hostile"}
 
 
 # -- share buttons and link in bio ----------------------------------------------------------------
