@@ -15,13 +15,15 @@ from pathlib import Path
 
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
+from mkdocs.exceptions import Abort
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from ..content.diagnostics import format_text
+from ..words.cli import SAYINGS
+from ..words.translate import pick, words_language
 from .base import (
     NOTHING,
     THEME_OVERRIDES,
@@ -90,8 +92,9 @@ class KnowledgeSitePlugin(BasePlugin[PluginConfig]):
         for line in format_text(problems, lang).splitlines():
             (log.error if ": error: " in line else log.warning)(line)
         if site is None:
-            raise PluginError("knowledge-site: the content has errors (listed above); "
-                              "nothing was built.")
+            # mkdocs' last line is an Abort's message (a PluginError's would be followed by
+            # "Aborted with a BuildError!"): say it in the site's language, with what to run.
+            raise Abort(pick(SAYINGS["plain.refused"], lang))
         return site
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
@@ -179,5 +182,5 @@ class KnowledgeSitePlugin(BasePlugin[PluginConfig]):
         try:
             self.site.publish(Path(config.site_dir), drawing)
         except SearchIndexError as exc:
-            raise PluginError(f"knowledge-site: the search index could not be built: {exc}"
-                              ) from None
+            lang = words_language(self.site.library.settings.language)
+            raise Abort(pick(SAYINGS["plain.search_failed"], lang).format(why=exc)) from None

@@ -8,6 +8,23 @@ SAYINGS: dict[str, dict[str, str]] = {
         "en": "The site was not built because of the errors above; the previous site is "
               "untouched.",
     },
+    # Under plain `mkdocs build`/`serve` (and ProperDocs): the last line mkdocs prints.
+    "plain.refused": {
+        "id": "knowledge-site: situs tidak dibangun karena ada galat pada isi situs (lihat di "
+              "atas). Perbaiki berkas yang disebut, periksa lagi dengan `knowledge-site check`, "
+              "lalu bangun dengan `knowledge-site build`.",
+        "en": "knowledge-site: the site was not built because the content has errors (listed "
+              "above). Fix the files named, check again with `knowledge-site check`, then "
+              "build with `knowledge-site build`.",
+    },
+    "plain.search_failed": {
+        "id": "knowledge-site: indeks pencarian tidak bisa dibuat ({why}); situs belum lengkap. "
+              "Jalankan `knowledge-site build` lagi; bila tetap gagal, teruskan pesan ini ke "
+              "pengelola situs.",
+        "en": "knowledge-site: the search index could not be built ({why}); the site is "
+              "incomplete. Run `knowledge-site build` again; if it fails again, pass this "
+              "message on to whoever looks after the site.",
+    },
     "build.unsafe_target": {
         "id": "Folder keluaran {path} berisi sumber situs; pilih folder lain dengan -d.",
         "en": "The output folder {path} holds the site's sources; choose another with -d.",
