@@ -30,7 +30,7 @@ class Session:
     def __init__(self) -> None:
         self.rendered: dict[str, object] = {}  # page source -> the inputs of its output
         self.site_key: object = None  # settings, authors, topics: any change renders all
-        self.home: str | None = None  # the home page's sections, as last rendered
+        self.home: tuple[str, str] | None = None  # the home page's sections, as last rendered
         self.validated: dict[str, Any] = {}  # files read and validated
         self.pages: dict[str, Any] = {}  # item pages rendered
         self.bytecode = MemoryBytecodeCache()  # theme templates compiled

@@ -126,6 +126,23 @@ class Renderer:
     def absolute(self, path: str) -> str:
         return self.settings.site_url + path
 
+    @property
+    def ask(self) -> dict[str, str]:
+        """The ask_librarian settings as the templates print them (wa.me wants digits)."""
+        ask = dict(self.settings.ask_librarian)
+        if "whatsapp" in ask:
+            ask["whatsapp"] = _digits(ask["whatsapp"])
+        return ask
+
+    def ask_box(self, lang: str, here: str, title: str) -> str:
+        """Ask a librarian, for a page that is not an item (the theme prints it after the
+        content); empty when no way to ask is set."""
+        t = translator(lang)
+        return self.render("partials/ask.html", lang, here, ask=self.ask, ask_id="ks-ask-page",
+                           ask_text=t("ask.text.page"), ask_subject=title,
+                           ask_message=t("ask.message.page", title=title,
+                                         url=self.absolute(here))).strip()
+
     def thumb(self, item: Item) -> Thumbnail | None:
         return self.thumbs.get(item.image) if item.image else None
 
@@ -170,7 +187,6 @@ class Renderer:
                   if video else None)
         authors = [self.library.authors[a] for a in item.authors]
         absolute_url = self.absolute(item.url)
-        ask = dict(self.settings.ask_librarian)
         template = self.env.get_template(f"item/{item.kind.value}.md.j2")
         markdown = template.render(
             item=item,
@@ -195,9 +211,7 @@ class Renderer:
             cite_bibtex=citation.bibtex(f"{item.slug}-{item.date.year}", authors, item.title,
                                         item.date.astimezone(self.settings.tz),
                                         self.settings.library_name, absolute_url, item.lang),
-            ask_whatsapp=_digits(ask.get("whatsapp", "")),
-            ask_email=ask.get("email", ""),
-            ask_url=ask.get("url", ""),
+            ask=self.ask,
             share_buttons=render_share_buttons(self.library, item),
             # Scripts load only where they work: the player's on pages with a player.
             needs_player=needs_player,

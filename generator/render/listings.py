@@ -96,18 +96,33 @@ def listing_pages(r: Renderer) -> list[GeneratedPage]:
         out += paginated(r, f"archive/{year}", t("archive.year", year=year),
                          t("archive.year", year=year), idx.by_year[year])
 
-    md = r.render("pages/search.md.j2", lang, "search/")
-    out.append(GeneratedPage("search.md", md, t("search"), t("search.intro"), lang))
+    md = r.render("pages/search.md.j2", lang, "search/", kinds=list(Kind))
+    out.append(GeneratedPage("search.md", md, t("search"), t("search.intro"), lang,
+                             styles=("assets/search.css",)))
     return out
 
 
-def home_sections(r: Renderer) -> str:
-    """Appended to the librarian's own home page (site_src/index.md)."""
+@dataclass(frozen=True)
+class HomeSection:
+    id: str
+    heading: str  # a word key
+    items: tuple[Item, ...]
+    lazy: bool = False  # pictures below the first screen load when scrolled to
+
+
+def home_sections(r: Renderer) -> tuple[str, str]:
+    """What the librarians' own home page (site_src/index.md) gets: the first screen (search,
+    the chosen and newest items as picture cards, the three kinds), put after its heading,
+    and the topics, put after its text."""
     lib = r.library
     lang = r.settings.language
-    pinned = [i for i in lib.items if i.pin][:HOME_PINNED]
-    newest = [i for i in lib.items if not i.pin][:HOME_NEWEST]
+    pinned = tuple(i for i in lib.items if i.pin)[:HOME_PINNED]
+    newest = tuple(i for i in lib.items if not i.pin)[:HOME_NEWEST]
+    sections = [s for s in (HomeSection("pinned", "home.pinned", pinned),
+                            HomeSection("newest", "home.newest", newest, lazy=bool(pinned)))
+                if s.items]
     topics = sorted(lib.topics.values(), key=lambda tp: tp.name.lower())
-    return r.render("listing/home.md.j2", lang, "", pinned=pinned, newest=newest,
-                    topics=topics, kinds=list(Kind),
-                    counts={k: len(lib.by_kind(k)) for k in Kind})
+    top = r.render("listing/home_top.md.j2", lang, "", sections=sections, kinds=list(Kind),
+                   counts={k: len(lib.by_kind(k)) for k in Kind})
+    end = r.render("listing/home.md.j2", lang, "", topics=topics)
+    return top, end

@@ -29,7 +29,7 @@ from ..words.translate import translator
 
 ASSETS = Path(__file__).parents[1] / "assets"
 # Every page has the first; the others only the pages that need them (GeneratedPage.styles).
-CSS = ("assets/knowledge-site.css", "assets/social.css", "assets/video.css")
+CSS = ("assets/knowledge-site.css", "assets/social.css", "assets/video.css", "assets/search.css")
 GLOBAL_CSS = CSS[:1]
 # The site's icon unless it chose one: 0.3 kB, where the theme's default picture is 1.9 kB.
 FAVICON = "assets/favicon.svg"
@@ -72,6 +72,8 @@ class Assembly:
             "search_label": t("search.label"), "search_button": t("search.button"),
             "root": library.settings.site_path,
             "topics": sorted(library.topics.values(), key=lambda tp: tp.name.lower()),
+            # No relative links inside: the page is served at any depth.
+            "ask": self.renderer.ask_box(library.settings.language, "", t("notfound.title")),
         }
 
 

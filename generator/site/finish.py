@@ -29,7 +29,7 @@ from ..content.markdown_scan import scan_body
 from ..content.readers import resolve_path
 from ..content.sanitize import CONTROL_CHARACTERS, sanitize_html, sanitize_marked
 from ..content.validate import follow_move, written_now
-from ..feeds.scopes import alternate_links
+from ..feeds.scopes import alternate_links, feed_spec, listing_scope
 from ..library.library import Library
 from ..pictures.previews import SITE_PREVIEW_PATH, PreviewImage, preview_path
 from ..render.csp import with_policy
@@ -43,7 +43,9 @@ BODY_START, BODY_END = "<!-- ks-body -->", "<!-- /ks-body -->"
 # Around a video's transcript (partials/transcript.md.j2): librarians' text, sanitised too.
 TRANSCRIPT_START, TRANSCRIPT_END = "<!-- ks-transcript -->", "<!-- /ks-transcript -->"
 # Before what the core appends to a librarian's own page (the home page's sections).
-GENERATED = "<!-- ks-generated -->"
+GENERATED = "<!-- ks-generated -->"  # what follows, up to GENERATED_END, is ours
+GENERATED_END = "<!-- /ks-generated -->"
+FOLLOW = "<!-- ks-follow -->"  # where a listing gets its "follow" block (listing/list.md.j2)
 # Around a page's whole Markdown, for an engine that hands us only finished files (Zensical):
 # what lies between them in its HTML is the page's content (``Finisher.article``).
 ARTICLE_START, ARTICLE_END = "<!-- ks-article -->", "<!-- /ks-article -->"
@@ -63,13 +65,14 @@ class Finisher:
         self.assembly = assembly
         self.articles: dict[str, str] = {}  # item source -> its article HTML
         self._lifted: dict[str, list[tuple[str, str]]] = {}
-        self._home: str | None = None
+        self._home: tuple[str, str] | None = None
 
     def generated(self, src: str) -> GeneratedPage | None:
         return self.assembly.pages.get(src)
 
-    def home_sections(self) -> str:
-        """The newest and chosen items, appended to the librarians' own home page."""
+    def home_sections(self) -> tuple[str, str]:
+        """The generated parts of the librarians' own home page (before and after their
+        text)."""
         if self._home is None:
             self._home = home_sections(self.assembly.renderer)
         return self._home
@@ -97,8 +100,14 @@ class Finisher:
             if item is not None:
                 out["ks_lang"] = generated.lang
         elif src in lib.pages:
-            out["ks_search"] = True
+            # The home page is the way in, not a result: its text welcomes, its lists repeat
+            # items found on their own pages (docs/search.md).
+            out["ks_search"] = src != HOME
         out["ks_head"] = self._head(url, generated, out, heading)
+        if item is None:  # an item's own footer asks about the item
+            title = str(out.get("title") or Markup(heading or "").striptags()
+                        or lib.settings.library_name)
+            out["ks_ask"] = self.assembly.renderer.ask_box(lib.settings.language, url, title)
         for key in ("title", "description"):
             if isinstance(out.get(key), str):
                 out[key] = str(escape(out[key]))
@@ -128,10 +137,28 @@ class Finisher:
         if src in self.library.pages:
             markdown = self._follow_items(src, markdown)
         if src == HOME:
-            return markdown.rstrip("\n") + "\n\n" + GENERATED + "\n\n" + self.home_sections()
-        if self.generated(src) is not None:
+            top, end = self.home_sections()
+            heading, text = split_heading(markdown)
+            return (f"{heading}\n\n{GENERATED}\n\n{top}\n\n{GENERATED_END}\n\n"
+                    f"{text.strip(chr(10))}\n\n{GENERATED}\n\n{end}")
+        generated = self.generated(src)
+        if generated is not None:
+            if FOLLOW in markdown:
+                markdown = markdown.replace(FOLLOW, self._follow(src), 1)
             markdown, self._lifted[src] = lift(markdown)
         return markdown
+
+    def _follow(self, src: str) -> str:
+        """"Follow this topic" for the page ``src`` of a type, topic or author listing."""
+        lib = self.library
+        url = page_url(src)
+        scope = listing_scope(lib, url)
+        if scope is None:
+            return ""
+        spec = feed_spec(lib, *scope)
+        return self.assembly.renderer.render(
+            "partials/follow.md.j2", lib.settings.language, url, spec=spec,
+            feed=lib.settings.site_url + spec.rss_path)
 
     def _follow_items(self, src: str, markdown: str) -> str:
         """A librarian's own page links to items by their files: point each at the item's
@@ -174,8 +201,7 @@ class Finisher:
             # the item templates put around the body.
             self.articles[generated.item.src] = body_of(html)
         elif generated is None and src in self.library.pages:
-            own, marker, ours = html.partition(GENERATED)
-            html = sanitize_html(own) + marker + ours
+            html = sanitize_own_parts(html)
         return html
 
     def document(self, html: str, *, lang: str | None = None, site_lang: str | None = None,
@@ -214,6 +240,42 @@ def finished(html: str, article: str = "", image_hosts: tuple[str, ...] = (),
     another way (an ordinary page's title, a heading that becomes one, the navigation)."""
     return with_policy(CONTROL_CHARACTERS.sub("", html),
                        CONTROL_CHARACTERS.sub("", article), image_hosts, media_hosts)
+
+
+def page_url(src: str) -> str:
+    """The address of the generated page ``src``: topics/x/index.md -> topics/x/,
+    topics/x/page/2.md -> topics/x/page/2/, search.md -> search/."""
+    stem = src.removesuffix(".md")
+    if stem == "index" or stem.endswith("/index"):
+        return stem.removesuffix("index")
+    return stem + "/"
+
+
+_HEADING = re.compile(r"\A\s*(?:#[ \t][^\n]*|[^\n]+\n=+[ \t]*)(?:\n|\Z)")
+
+
+def split_heading(markdown: str) -> tuple[str, str]:
+    """The page's first-level heading when it opens the page, and the rest: the home page's
+    first screen goes right under its heading."""
+    found = _HEADING.match(markdown)
+    if found is None:
+        return "", markdown
+    return found.group(0).strip("\n"), markdown[found.end():]
+
+
+def sanitize_own_parts(html: str) -> str:
+    """The body policy for a librarians' page with generated parts: what they wrote goes
+    through the sanitiser, the parts between GENERATED and GENERATED_END (or the end) do not."""
+    out: list[str] = []
+    while True:
+        own, marker, rest = html.partition(GENERATED)
+        out.append(sanitize_html(own))
+        if not marker:
+            return "".join(out)
+        ours, end, html = rest.partition(GENERATED_END)
+        out.append(marker + ours + end)
+        if not end:
+            return "".join(out)
 
 
 def lift(markdown: str) -> tuple[str, list[tuple[str, str]]]:

@@ -110,6 +110,15 @@ WORDS: dict[str, dict[str, str]] = {
         "id": "Halo Pustakawan, saya ingin bertanya tentang \"{title}\" ({url}):",
         "en": "Hello, I have a question about \"{title}\" ({url}):",
     },
+    "ask.text.page": {
+        "id": "Tidak ada pertanyaan yang terlalu kecil. Pustakawan kami siap membantu.",
+        "en": "No question is too small. Our librarians are happy to help.",
+    },
+    "ask.message.page": {
+        "id": "Halo Pustakawan, saya ingin bertanya ({url}):",
+        "en": "Hello, I have a question ({url}):",
+    },
+    "ask.hours": {"id": "Jam layanan:", "en": "Opening hours:"},
     "ask.whatsapp": {"id": "Chat WhatsApp", "en": "WhatsApp chat"},
     "ask.email": {"id": "Kirim e-mail", "en": "Send an e-mail"},
     "ask.url": {"id": "Obrolan daring", "en": "Online chat"},
@@ -117,6 +126,17 @@ WORDS: dict[str, dict[str, str]] = {
     "translation": {"id": "Tersedia juga dalam bahasa lain", "en": "Also available in"},
     "language.id": {"id": "Bahasa Indonesia", "en": "Indonesian"},
     "language.en": {"id": "Bahasa Inggris", "en": "English"},
+    "follow.kind": {"id": "Ikuti jenis tulisan ini", "en": "Follow this type"},
+    "follow.topic": {"id": "Ikuti topik ini", "en": "Follow this topic"},
+    "follow.author": {"id": "Ikuti pustakawan ini", "en": "Follow this librarian"},
+    "follow.text": {
+        "id": "Tulisan baru di \u201c{name}\u201d langsung masuk ke aplikasi pembaca RSS Anda "
+              "(misalnya Feedly). Salin alamat ini ke aplikasinya:",
+        "en": "New posts in \u201c{name}\u201d arrive in your feed reader (Feedly, for "
+              "example). Copy this address into it:",
+    },
+    "follow.how": {"id": "Cara berlangganan, dan feed lainnya",
+                   "en": "How to subscribe, and other feeds"},
     "home.pinned": {"id": "Pilihan pustakawan", "en": "Librarians' picks"},
     "home.newest": {"id": "Terbaru", "en": "Newest"},
     "home.topics": {"id": "Jelajahi topik", "en": "Browse by topic"},

@@ -15,7 +15,7 @@ from zoneinfo import ZoneInfo
 from babel.dates import format_date, format_time
 
 from ..values.languages import base_language
-from . import feeds, pages, player, report, social
+from . import citation, feeds, pages, player, report, search, social
 
 LANGUAGES = ("id", "en")
 Table = Mapping[str, Mapping[str, str]]
@@ -31,7 +31,8 @@ def _merged(*tables: Table) -> dict[str, Mapping[str, str]]:
 
 
 # Every word the site's pages, feeds, share kit, player and reports print.
-WORDS = _merged(pages.WORDS, feeds.WORDS, social.WORDS, player.WORDS, report.WORDS)
+WORDS = _merged(pages.WORDS, feeds.WORDS, social.WORDS, player.WORDS, report.WORDS,
+                search.WORDS, citation.WORDS)
 
 
 def words_language(tag: str | None) -> str:
@@ -70,3 +71,35 @@ def format_moment(moment: datetime, tz: ZoneInfo, lang: str) -> str:
     return translator(locale)("moment", date=format_date(local.date(), "long", locale=locale),
                               time=format_time(local, "short", locale=locale),
                               zone=local.tzname() or "")
+
+
+# Indonesia's zones by the names people use; any other zone is told by its offset.
+INDONESIAN_ZONES = ("WIB", "WITA", "WIT")
+
+
+def zone_label(local: datetime) -> str:
+    """``WIB``, ``WITA`` or ``WIT`` for Indonesia's zones; else the offset: ``UTC``,
+    ``UTC+7``, ``UTC-3``, ``UTC+5:30``."""
+    name = local.tzname() or ""
+    if name in INDONESIAN_ZONES:
+        return name
+    offset = local.utcoffset()
+    minutes = round(offset.total_seconds() / 60) if offset is not None else 0
+    if minutes == 0:
+        return "UTC"
+    sign = "+" if minutes > 0 else "-"
+    hours, rest = divmod(abs(minutes), 60)
+    return f"UTC{sign}{hours}" + (f":{rest:02d}" if rest else "")
+
+
+def format_short_moment(moment: datetime, tz: ZoneInfo, lang: str) -> str:
+    """A date and time in a line, as people read it, in the site's zone: "18 Sep 2026, 19.30
+    WIB" (Indonesian), "18 Sep 2026, 7:30 pm WIB" (English, and any other language)."""
+    local = moment.astimezone(tz)
+    locale = words_language(lang)
+    date = format_date(local.date(), "d MMM y", locale=locale)
+    if locale == "id":
+        time = format_time(local, "HH.mm", locale=locale)
+    else:
+        time = format_time(local, "h:mm a", locale=locale).lower()
+    return f"{date}, {time} {zone_label(local)}"

@@ -237,3 +237,12 @@ def pytest_terminal_summary(terminalreporter: Any, config: pytest.Config) -> Non
         terminalreporter.write(checks.weight_table(dict(sorted(rows.items()))))
         if WEIGHT_REPORT in config.stash:
             terminalreporter.write_line(f"written to {config.stash[WEIGHT_REPORT]}")
+    # test_layout.py records its screenshot folder on each test's report (user_properties
+    # travel from pytest-xdist's workers, a stash would not).
+    shots = sorted({str(value) for reports in terminalreporter.stats.values() for r in reports
+                    for name, value in getattr(r, "user_properties", ())
+                    if name == "layout_screenshots"})
+    if shots:
+        terminalreporter.section("layout screenshots")
+        for folder in shots:
+            terminalreporter.write_line(folder)

@@ -19,7 +19,7 @@ pytestmark = pytest.mark.gates
 def test_review_from_home_then_its_topic_then_search(browser: Browser, served: Served) -> None:
     with open_page(browser, served, "/", phone=True) as visit:
         page = visit.page
-        page.locator(".ks-home-section .ks-card-link[href*='reviews/']").first.click()
+        page.locator(".ks-home-section .ks-tile-link[href*='reviews/']").first.click()
         page.wait_for_load_state()
         assert "/reviews/" in page.url
         assert page.locator(".ks-book").count() == 1
@@ -36,9 +36,9 @@ def test_review_from_home_then_its_topic_then_search(browser: Browser, served: S
         page.goto(served.url_for("/search/"))
         page.fill("#ks-q", "nomor panggil")
         page.press("#ks-q", "Enter")
-        first = page.locator(".ks-search-results .ks-card-link").first
+        first = page.locator(".ks-search-results a.ks-result-title").first
         first.wait_for(timeout=10_000)
-        hrefs = page.locator(".ks-search-results .ks-card-link").evaluate_all(
+        hrefs = page.locator(".ks-search-results a.ks-result-title").evaluate_all(
             "links => links.map(a => a.getAttribute('href'))")
         assert any("/tutorials/" in h for h in hrefs), hrefs
         assert not visit.external, visit.external

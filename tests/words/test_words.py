@@ -7,14 +7,14 @@ import string
 
 import pytest
 
-from generator.words import feeds, pages, player, report, social
+from generator.words import citation, feeds, pages, player, report, search, social
 from generator.words.cli import SAYINGS
 from generator.words.messages import MESSAGES, render_message
 from generator.words.translate import WORDS, Translator, pick, translator, words_language
 
 TABLES = {"pages": pages.WORDS, "feeds": feeds.WORDS, "social": social.WORDS,
-          "player": player.WORDS, "report": report.WORDS, "messages": MESSAGES,
-          "cli": SAYINGS}
+          "player": player.WORDS, "report": report.WORDS, "search": search.WORDS,
+          "citation": citation.WORDS, "messages": MESSAGES, "cli": SAYINGS}
 
 
 def _fields(text: str) -> set[str]:
@@ -36,7 +36,8 @@ def test_feature_tables_keep_their_own_prefix() -> None:
                           ("report.", report.WORDS)):
         assert all(key.startswith(prefix) for key in table), prefix
     assert len(WORDS) == sum(len(t) for t in (pages.WORDS, feeds.WORDS, social.WORDS,
-                                              player.WORDS, report.WORDS))
+                                              player.WORDS, report.WORDS, search.WORDS,
+                                              citation.WORDS))
 
 
 @pytest.mark.parametrize(("tag", "expected"), [
