@@ -107,8 +107,8 @@ class KnowledgeSitePlugin(BasePlugin[PluginConfig]):
         self.session.add_pages(site, files, config, self.dirty)
         for src, data in site.assembly.binaries.items():
             files.append(File.generated(config, src, content=data))
-        for src, path in site.assembly.assets.items():
-            files.append(File.generated(config, src, abs_src_path=str(path)))
+        for src, data in site.assembly.assets.items():
+            files.append(File.generated(config, src, content=data))
         # mkdocs has emptied the site folder by now: the pictures are drawn in other
         # processes while this one renders the pages (publish waits for them).
         self.close()

@@ -143,8 +143,8 @@ def write_stage(site: SiteBuild, stage: Path) -> dict[str, str | None]:
         shutil.copyfile(site.docs / rel, target)
     for src, data in site.assembly.binaries.items():
         _write(docs / src, data)
-    for src, path in site.assembly.assets.items():
-        _write(docs / src, path.read_bytes())
+    for src, data in site.assembly.assets.items():
+        _write(docs / src, data)
     languages: dict[str, str | None] = {}
     for src in sorted(site.library.pages - set(site.assembly.pages)):
         text = (site.docs / src).read_text(encoding="utf-8-sig").replace("\r\n", "\n")

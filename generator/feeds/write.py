@@ -3,7 +3,6 @@ that carry it."""
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -12,6 +11,7 @@ from jinja2 import Environment
 from ..content.models import Item
 from ..library.library import Library
 from ..render.environment import environment
+from ..values.minify import minified
 from ..words.translate import translator
 from .entries import (
     Entry,
@@ -65,7 +65,7 @@ def write_feeds(library: Library, html_by_src: Mapping[str, str],
     written.append(_write(out_dir / XSL_PATH, xsl_bytes(library, env)))
     for name, target in (("feed.css", CSS_PATH), ("feed-copy.js", COPY_SCRIPT_PATH)):
         (out_dir / target).parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(ASSETS / name, out_dir / target)
+        (out_dir / target).write_bytes(minified(ASSETS / name))
         written.append(out_dir / target)
     return sorted(written)
 

@@ -36,6 +36,7 @@ from .video_player import bare_url_renderer, player_for, split_transcript, trans
 
 # Stylesheets a page adds to the site's own when it needs them (player, share buttons).
 SOCIAL_CSS, VIDEO_CSS = "assets/social.css", "assets/video.css"
+ITEM_CSS = "assets/item.css"  # item pages and retired items' notes
 WORDS_PER_MINUTE = 200  # a common figure for reading on screens, Indonesian and English alike
 _WORD = re.compile(r"\w+", re.UNICODE)
 _MARKUP = re.compile(r"<[^>]+>|!?\[|\]\([^)]*\)|[#*_`>|~-]+")
@@ -138,8 +139,9 @@ class Renderer:
         """Ask a librarian, for a page that is not an item (the theme prints it after the
         content); empty when no way to ask is set."""
         t = translator(lang)
+        # The e-mail names the page in its subject; no body (every byte counts on listings).
         return self.render("partials/ask.html", lang, here, ask=self.ask, ask_id="ks-ask-page",
-                           ask_text=t("ask.text.page"), ask_subject=title,
+                           ask_text=t("ask.text.page"), ask_subject=title, ask_body=False,
                            ask_message=t("ask.message.page", title=title,
                                          url=self.absolute(here))).strip()
 
@@ -218,7 +220,7 @@ class Renderer:
             **extra,
             **ctx,
         )
-        styles = (SOCIAL_CSS, VIDEO_CSS) if needs_player else (SOCIAL_CSS,)
+        styles = (ITEM_CSS, SOCIAL_CSS, VIDEO_CSS) if needs_player else (ITEM_CSS, SOCIAL_CSS)
         return GeneratedPage(item.page_src, markdown, item.title, item.summary, item.lang, item,
                              searchable=True, styles=styles)
 
@@ -227,7 +229,8 @@ class Renderer:
         markdown = self.render("pages/retired.md.j2", item.lang, item.url, item=item,
                                topics=[self.library.topics[t] for t in item.topics
                                        if t in self.library.topics])
-        return GeneratedPage(item.page_src, markdown, item.title, item.summary, item.lang)
+        return GeneratedPage(item.page_src, markdown, item.title, item.summary, item.lang,
+                             styles=(ITEM_CSS,))
 
     def _rewrite_body(self, item: Item) -> str:
         """Every link check accepted, rewritten where the parse found it (item.links: exact

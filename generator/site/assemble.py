@@ -25,11 +25,14 @@ from ..render.pages import GeneratedPage
 from ..social.linkinbio import links_page
 from ..social.sharekit import share_page
 from ..social.shortlinks import ShortLink, short_links
+from ..values.minify import minified
 from ..words.translate import translator
 
 ASSETS = Path(__file__).parents[1] / "assets"
 # Every page has the first; the others only the pages that need them (GeneratedPage.styles).
-CSS = ("assets/knowledge-site.css", "assets/social.css", "assets/video.css", "assets/search.css")
+CSS = ("assets/knowledge-site.css", "assets/social.css", "assets/video.css", "assets/search.css",
+       "assets/home.css", "assets/item.css")
+HOME_CSS = "assets/home.css"  # the home page's first screen, on the home page only
 GLOBAL_CSS = CSS[:1]
 # The site's icon unless it chose one: 0.3 kB, where the theme's default picture is 1.9 kB.
 FAVICON = "assets/favicon.svg"
@@ -44,7 +47,7 @@ class Assembly:
     renderer: Renderer
     pages: dict[str, GeneratedPage]  # src (relative to docs_dir) -> page
     binaries: dict[str, bytes]  # generated files such as thumbnails
-    assets: dict[str, Path]  # our stylesheets and scripts: site path -> packaged file
+    assets: dict[str, bytes]  # our stylesheets and scripts (minified): site path -> bytes
     stable_ids: dict[str, str]  # item.src -> the id that never changes (feeds, short links)
     short_links: dict[str, ShortLink]  # item.src -> its short link and QR code
     hidden: frozenset[str]  # sources that are not pages of the site (see ``is_hidden``)
@@ -100,7 +103,7 @@ def assemble(library: Library, docs: Path, *, previous: Previous = NOTHING,
                                 *(renderer.retired_page(i) for i in library.retired),
                                 *listing_pages(renderer), *extra]}
     binaries = thumb_files
-    assets = {name: ASSETS / Path(name).name for name in (*CSS, *JS, FAVICON)}
+    assets = {name: minified(ASSETS / Path(name).name) for name in (*CSS, *JS, FAVICON)}
     hidden = frozenset({AUTHORS_FILE, TOPICS_FILE} | set(library.supporting))
     return Assembly(renderer, pages, dict(sorted(binaries.items())), assets, stable_ids,
                     links, hidden)

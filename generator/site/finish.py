@@ -37,7 +37,7 @@ from ..render.link_preview import listing_meta, page_meta, render_head
 from ..render.listings import home_sections
 from ..render.pages import GeneratedPage
 from ..values.links import local_target, relative
-from .assemble import UNLISTED, Assembly
+from .assemble import HOME_CSS, UNLISTED, Assembly
 
 BODY_START, BODY_END = "<!-- ks-body -->", "<!-- /ks-body -->"
 # Around a video's transcript (partials/transcript.md.j2): librarians' text, sanitised too.
@@ -103,6 +103,8 @@ class Finisher:
             # The home page is the way in, not a result: its text welcomes, its lists repeat
             # items found on their own pages (docs/search.md).
             out["ks_search"] = src != HOME
+            if src == HOME:
+                out["ks_styles"] = [relative(HOME_CSS, url)]
         out["ks_head"] = self._head(url, generated, out, heading)
         if item is None:  # an item's own footer asks about the item
             title = str(out.get("title") or Markup(heading or "").striptags()
