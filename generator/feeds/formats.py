@@ -75,18 +75,39 @@ def _common_entry(fe: Any, entry: Entry, *, rss: bool) -> None:
     fe.id(entry.id)  # also <guid isPermaLink="false">
     fe.title(entry.title)
     pic = entry.picture
+    video = entry.attachment
     if rss:
         # Atom entry links are added afterwards: feedgen 1.0 drops rel/type/length on them.
         fe.link(href=entry.url, rel="alternate", type="text/html")
-        if pic:
+        # An RSS item has one enclosure: the video file when the item has one (what a
+        # podcast app downloads), else the cover; the picture stays in media:content.
+        if video:
+            fe.link(href=video.url, rel="enclosure", type=video.media_type,
+                    length=str(video.length))
+        elif pic:
             fe.link(href=pic.url, rel="enclosure", type=pic.media_type, length=str(pic.length))
+    contents: list[dict[str, str | None]] = []
+    if video:  # first: the one the enclosure names
+        movie: dict[str, str | None] = {"url": video.url, "fileSize": str(video.length),
+                                        "type": video.media_type, "medium": "video",
+                                        "group": None}
+        if video.duration:
+            movie["duration"] = str(video.duration)
+        contents.append(movie)
     if pic:
         media: dict[str, str | None] = {"url": pic.url, "fileSize": str(pic.length),
                                         "type": pic.media_type, "medium": "image",
                                         "group": None}  # None: directly in the item
         if pic.width and pic.height:
             media["width"], media["height"] = str(pic.width), str(pic.height)
-        fe.media.content(media)
+        contents.append(media)
+    if contents:
+        fe.media.content(contents)
+    if pic:
+        thumb: dict[str, str | None] = {"url": pic.url, "group": None}
+        if pic.width and pic.height:
+            thumb["width"], thumb["height"] = str(pic.width), str(pic.height)
+        fe.media.thumbnail(thumb)
     fe.content(entry.content_html, type="html")
     fe.published(entry.published)
     fe.updated(entry.updated)  # feedgen would stamp the build time
@@ -138,6 +159,10 @@ def atom_bytes(library: Library, spec: FeedSpec, entries: list[Entry], updated: 
         # rel/type/length on entry links).
         anchor = node.find(f"{{{ATOM_NS}}}updated")
         links = [{"rel": "alternate", "type": "text/html", "href": entry.url}]
+        if entry.attachment:
+            links.append({"rel": "enclosure", "type": entry.attachment.media_type,
+                          "length": str(entry.attachment.length),
+                          "href": entry.attachment.url})
         if entry.picture:
             links.append({"rel": "enclosure", "type": entry.picture.media_type,
                           "length": str(entry.picture.length), "href": entry.picture.url})
@@ -186,6 +211,13 @@ def json_feed_bytes(library: Library, spec: FeedSpec, entries: list[Entry]) -> b
         }
         if e.picture:
             item["image"] = e.picture.url
+        if e.attachment:
+            attachment: dict[str, Any] = {"url": e.attachment.url,
+                                          "mime_type": e.attachment.media_type,
+                                          "size_in_bytes": e.attachment.length}
+            if e.attachment.duration:
+                attachment["duration_in_seconds"] = e.attachment.duration
+            item["attachments"] = [attachment]
         item["_license"] = {"about": "https://spdx.org/licenses/", "spdx": e.license,
                             "url": e.license_url}
         items.append(item)

@@ -12,12 +12,10 @@ from jinja2 import Environment
 from ..content.models import Item
 from ..library.library import Library
 from ..render.environment import environment
-from ..words.translate import translator
+from .content import attachment_of, entry_content
 from .entries import (
     Entry,
-    absolute_html,
     build_entry,
-    clean_text,
     default_entry_id,
     feed_moment,
     newest_change,
@@ -30,12 +28,14 @@ ASSETS = Path(__file__).parents[1] / "assets"
 
 
 def write_feeds(library: Library, html_by_src: Mapping[str, str],
-                entry_ids: Mapping[str, str], out_dir: Path) -> list[Path]:
+                entry_ids: Mapping[str, str], out_dir: Path, *,
+                transcripts: Mapping[str, str] | None = None) -> list[Path]:
     """Write every feed, the OPML file and the stylesheet into the built site ``out_dir``.
 
     ``html_by_src``: item.src -> the article HTML the engine rendered for the item's page
     (relative links are relative to that page). ``entry_ids``: item.src -> the id fixed at
-    first publication; items missing from it get ``default_entry_id``. Run it after the
+    first publication; items missing from it get ``default_entry_id``. ``transcripts``:
+    item.src -> the HTML the engine rendered for a video's transcript. Run it after the
     engine has copied the site's files: enclosure sizes are read from ``out_dir``.
     Returns the written files, sorted.
     """
@@ -46,7 +46,8 @@ def write_feeds(library: Library, html_by_src: Mapping[str, str],
         for item in spec.items:
             if item.src not in entries:
                 entries[item.src] = _entry(library, item, html_by_src.get(item.src),
-                                           entry_ids, out_dir, env)
+                                           (transcripts or {}).get(item.src), entry_ids,
+                                           out_dir, env)
     site_newest = newest_change(published(library))
     stylesheet = library.settings.site_path + XSL_PATH
     written = []
@@ -76,22 +77,11 @@ def _write(path: Path, data: bytes) -> Path:
     return path
 
 
-def _entry(library: Library, item: Item, html: str | None, entry_ids: Mapping[str, str],
-           out_dir: Path, env: Environment) -> Entry:
+def _entry(library: Library, item: Item, html: str | None, transcript: str | None,
+           entry_ids: Mapping[str, str], out_dir: Path, env: Environment) -> Entry:
     settings = library.settings
-    t = translator(settings.language)
-    page = settings.site_url + item.url
-    content = None
-    if html is not None:
-        content = absolute_html(html, page, t("feeds.embedded"))
-        if len(content) > settings.feed_content_limit:
-            content = None
-    if content is None:  # too long (or not rendered): the summary and a link instead
-        content = env.get_template("feeds/entry_summary.html.j2").render(
-            summary=clean_text(item.summary), href=page,
-            more=t("feeds.read_more", site=clean_text(settings.site_name))).strip()
+    content = entry_content(item, settings, env, article=html, transcript=transcript)
     return build_entry(item, library, entry_id=entry_ids.get(item.src) or
                        default_entry_id(item, settings), content_html=content,
-                       picture=picture_of(item, settings, out_dir))
-
-
+                       picture=picture_of(item, settings, out_dir),
+                       attachment=attachment_of(item, settings, out_dir))
