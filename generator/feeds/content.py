@@ -164,10 +164,10 @@ def _render(item: Item, settings: Settings, env: Environment, body: str,
 def first_part(html: str, room: int) -> str:
     """The first elements of ``html`` (one ``<div>``) that fit in ``room`` characters; when
     not even the first fits, the start of its text, cut at a space."""
-    root = lxml.html.fragment_fromstring(html, create_parent="div")
+    root = lxml.html.fragment_fromstring(html)  # absolute_html's one <div>
     kept = lxml.html.Element("div")
     used = len("<div></div>")
-    for child in root:
+    for child in list(root):
         if isinstance(child, etree._Comment):
             continue
         piece = str(lxml.html.tostring(child, encoding="unicode", method="html",

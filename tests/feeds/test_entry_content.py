@@ -15,6 +15,9 @@ from lxml import etree
 from PIL import Image
 from sitekit import MKDOCS_YML, REVIEW, VIDEO, cli, make_site
 
+from generator.feeds.content import first_part
+from generator.feeds.entries import absolute_html
+
 SITE = "https://example.org/lib/"
 STRICT = etree.XMLParser(recover=False, resolve_entities=False, no_network=True)
 NS = {"media": "http://search.yahoo.com/mrss/", "atom": "http://www.w3.org/2005/Atom",
@@ -55,7 +58,9 @@ def _jpeg(size: tuple[int, int]) -> bytes:
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = make_site(tmp_path_factory.mktemp("repo"), {
-        "mkdocs.yml": MKDOCS_YML + f"      feed_content_limit: {LIMIT}\n",
+        # md_in_html renders the transcript's Markdown (docs/content-format.md).
+        "mkdocs.yml": MKDOCS_YML + f"      feed_content_limit: {LIMIT}\n"
+                      "markdown_extensions:\n  - md_in_html\n",
         "site_src/videos/tur.md": POSTERED,
         "site_src/videos/tur.vtt": "WEBVTT\n\n00:00.000 --> 00:02.000\nHalo semua\n",
         "site_src/images/tur-poster.jpg": _jpeg((160, 90)),
@@ -144,6 +149,10 @@ def test_a_long_transcript_is_cut_with_a_link_to_the_whole_one(site: Path) -> No
         assert len(html) <= LIMIT + 100, (name, len(html))
         text = words(doc)
         assert "Paragraf 1:" in text and "Paragraf 40:" not in text, name
+        # Cut between paragraphs, never inside one.
+        kept = [p for p in doc.xpath("//p") if p.text_content().startswith("Paragraf")]
+        assert len(kept) >= 2 and all(p.text_content().rstrip().endswith("lisan")
+                                      for p in kept), name
         # In the item's language (English), linking to the transcript on the page.
         assert doc.xpath("//a[starts-with(., 'Read the whole transcript')]/@href") == [
             SITE + "videos/rawat/#ks-transcript"], name
@@ -205,3 +214,12 @@ def test_ids_are_unchanged_and_the_same_in_every_format(site: Path) -> None:
     assert sorted(atom.xpath("//atom:entry/atom:id/text()", namespaces=NS)) == expected
     data = json.loads((site / "feed.json").read_text(encoding="utf-8"))
     assert sorted(i["id"] for i in data["items"]) == expected
+
+
+def test_first_part_keeps_whole_elements_or_the_start_of_the_text() -> None:
+    html = absolute_html("<p>satu dua</p><p>tiga empat lima</p>", SITE, "x")
+    assert first_part(html, 40) == "<div><p>satu dua</p></div>"
+    long = absolute_html("<p>" + "kata " * 50 + "</p>", SITE, "x")
+    cut = first_part(long, 60)
+    text = lxml.html.fragment_fromstring(cut).text_content()
+    assert text.startswith("kata kata") and text.endswith(" …") and len(cut) <= 60
