@@ -132,6 +132,10 @@ def rss_bytes(library: Library, spec: FeedSpec, entries: list[Entry], updated: d
         if entry.lang != lang:
             fe.dc.dc_language(entry.lang)
     root = etree.fromstring(fg.rss_str(pretty=False))
+    hub = library.settings.websub_hub
+    if hub:  # WebSub: after the channel's self link (feedgen allows no rel="hub")
+        self_link = root.find(f"channel/{{{ATOM_NS}}}link")
+        self_link.addnext(etree.Element(f"{{{ATOM_NS}}}link", {"rel": "hub", "href": hub}))
     for node, entry in zip(root.find("channel").iterfind("item"), entries, strict=True):
         _sub(node, f"{{{CC_NS}}}license", entry.license_url)
         if entry.was_updated:
@@ -153,6 +157,10 @@ def atom_bytes(library: Library, spec: FeedSpec, entries: list[Entry], updated: 
         fe.rights(entry.license)
     root = etree.fromstring(fg.atom_str(pretty=False))
     lang = library.settings.language
+    hub = library.settings.websub_hub
+    if hub:  # WebSub: next to the feed's own links
+        root.find(f"{{{ATOM_NS}}}link").addprevious(
+            etree.Element(f"{{{ATOM_NS}}}link", {"rel": "hub", "href": hub}))
     for node, entry in zip(root.iterfind(f"{{{ATOM_NS}}}entry"), entries, strict=True):
         # After <title>/<updated>: the page, the cover as an enclosure, and the licence
         # (RFC 4946), which feedgen cannot write (it allows five rels and, in 1.0, loses
@@ -221,7 +229,7 @@ def json_feed_bytes(library: Library, spec: FeedSpec, entries: list[Entry]) -> b
         item["_license"] = {"about": "https://spdx.org/licenses/", "spdx": e.license,
                             "url": e.license_url}
         items.append(item)
-    feed = {
+    feed: dict[str, Any] = {
         "version": JSON_FEED_VERSION,
         "title": spec.title,
         "home_page_url": site + spec.page,
@@ -229,8 +237,10 @@ def json_feed_bytes(library: Library, spec: FeedSpec, entries: list[Entry]) -> b
         "description": spec.description,
         "language": settings.language,
         "authors": [{"name": clean_text(settings.library_name), "url": site}],
-        "items": items,
     }
+    if settings.websub_hub:
+        feed["hubs"] = [{"type": "WebSub", "url": settings.websub_hub}]
+    feed["items"] = items
     return (json.dumps(feed, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 

@@ -3,6 +3,8 @@ that carry it."""
 
 from __future__ import annotations
 
+import hashlib
+import json
 import shutil
 from collections.abc import Mapping
 from pathlib import Path
@@ -22,7 +24,15 @@ from .entries import (
     picture_of,
 )
 from .formats import atom_bytes, json_feed_bytes, opml_bytes, rss_bytes, xsl_bytes
-from .scopes import COPY_SCRIPT_PATH, CSS_PATH, OPML_PATH, XSL_PATH, feed_specs, published
+from .scopes import (
+    COPY_SCRIPT_PATH,
+    CSS_PATH,
+    MANIFEST_PATH,
+    OPML_PATH,
+    XSL_PATH,
+    feed_specs,
+    published,
+)
 
 ASSETS = Path(__file__).parents[1] / "assets"
 
@@ -62,6 +72,8 @@ def write_feeds(library: Library, html_by_src: Mapping[str, str],
         if spec.json_path:
             written.append(_write(out_dir / spec.json_path, json_feed_bytes(library, spec,
                                                                             chosen)))
+    written.append(_write(out_dir / MANIFEST_PATH, manifest_bytes(library, out_dir, [
+        fmt.path for spec in specs for fmt in spec.formats])))
     written.append(_write(out_dir / OPML_PATH, opml_bytes(library, specs, env)))
     written.append(_write(out_dir / XSL_PATH, xsl_bytes(library, env)))
     for name, target in (("feed.css", CSS_PATH), ("feed-copy.js", COPY_SCRIPT_PATH)):
@@ -69,6 +81,18 @@ def write_feeds(library: Library, html_by_src: Mapping[str, str],
         shutil.copyfile(ASSETS / name, out_dir / target)
         written.append(out_dir / target)
     return sorted(written)
+
+
+def manifest_bytes(library: Library, out_dir: Path, paths: list[str]) -> bytes:
+    """``feeds-manifest.json``: every feed's address and the SHA-256 of its bytes, and the
+    WebSub hub. ``ping-hub`` compares it with the site it replaces: a feed whose digest
+    changed (or is new) is the one to announce. A feed's bytes change only with its
+    content (its date is the newest entry's, never the clock)."""
+    settings = library.settings
+    feeds = {settings.site_url + path: hashlib.sha256((out_dir / path).read_bytes()).hexdigest()
+             for path in sorted(paths)}
+    data = {"version": 1, "hub": settings.websub_hub, "feeds": feeds}
+    return (json.dumps(data, indent=2, sort_keys=True) + "\n").encode("utf-8")
 
 
 def _write(path: Path, data: bytes) -> Path:
