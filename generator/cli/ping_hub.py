@@ -49,7 +49,7 @@ def publish(hub: str, feed: str) -> int | str:
     request = urllib.request.Request(hub, data=body, method="POST", headers={
         "Content-Type": "application/x-www-form-urlencoded", "User-Agent": "knowledge-site"})
     try:
-        with urllib.request.urlopen(request, timeout=TIMEOUT) as response:  # noqa: S310
+        with urllib.request.urlopen(request, timeout=TIMEOUT) as response:
             return int(response.status)
     except urllib.error.HTTPError as exc:
         return int(exc.code)
