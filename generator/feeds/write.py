@@ -91,7 +91,8 @@ def manifest_bytes(library: Library, out_dir: Path, paths: list[str]) -> bytes:
     settings = library.settings
     feeds = {settings.site_url + path: hashlib.sha256((out_dir / path).read_bytes()).hexdigest()
              for path in sorted(paths)}
-    data = {"version": 1, "hub": settings.websub_hub, "feeds": feeds}
+    data = {"version": 1, "site_url": settings.site_url, "hub": settings.websub_hub,
+            "feeds": feeds}
     return (json.dumps(data, indent=2, sort_keys=True) + "\n").encode("utf-8")
 
 
