@@ -58,6 +58,12 @@ def _parser() -> argparse.ArgumentParser:
                                            "missing transcripts and covers, external links")
     report.add_argument("--format", choices=("text", "json"), default="text")
 
+    ping = sub.add_parser("ping-hub", help="tell the WebSub hub (websub_hub) which feeds "
+                                           "changed since the previous site")
+    ping.add_argument("-d", "--site-dir", type=Path, default=Path("site"),
+                      help="the new site (default: site/)")
+    ping.add_argument("--previous", type=Path, default=None,
+                      help="the site it replaces, or its feeds-manifest.json")
     schema = sub.add_parser("schema", help="write JSON Schemas of the front matter, for editors")
     schema.add_argument("directory", type=Path)
 
@@ -66,7 +72,7 @@ def _parser() -> argparse.ArgumentParser:
     localize = sub.add_parser("localize-images",
                               help="copy pictures from other hosts into site_src/images/ and "
                                    "point the texts at the copies")
-    for p in (check, new, build, serve, export, report, schema, localize,
+    for p in (check, new, build, serve, export, report, schema, localize, ping,
               sub.choices["fix"]):
         p.add_argument("--lang", choices=("id", "en"), default=argparse.SUPPRESS,
                        help="language of messages (default: the site's language)")
@@ -125,6 +131,10 @@ def _main(argv: list[str] | None) -> int:
         return localize_images(root, now, lang)
     if args.command == "schema":
         return _schema(root, args.directory, now)
+    if args.command == "ping-hub":
+        from .ping_hub import ping_hub
+
+        return ping_hub(root / args.site_dir, args.previous, message_language(lang, None))
     return EXIT_USAGE  # pragma: no cover - argparse requires a command
 
 

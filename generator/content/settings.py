@@ -63,6 +63,8 @@ class Settings:
     # How many days before the build the share kit still shows a post whose slot is over
     # (0: only slots not over yet).
     share_kit_days_back: int = 0
+    # A WebSub hub (https) every feed names, which ``ping-hub`` tells of changed feeds.
+    websub_hub: str | None = None
 
     @property
     def tz(self) -> ZoneInfo:
@@ -145,6 +147,11 @@ def read_settings(rel: str, tree: yamltree.YMap) -> tuple[Settings | None, list[
     feed_size = p.integer("feed_size", minimum=1, maximum=10_000)
     content_limit = p.integer("feed_content_limit", minimum=0, maximum=10_000_000)
     days_back = p.integer("share_kit_days_back", minimum=0, maximum=MAX_DAYS_BACK)
+    websub_hub = p.url("websub_hub")
+    if websub_hub and urlsplit(websub_hub).scheme != "https":
+        p.add(diag(rel, p.line_of("websub_hub"), p.name("websub_hub"), "settings.websub_https",
+                   value=websub_hub))
+        websub_hub = None
     p.unknown_keys()
 
     diagnostics = top.diagnostics + p.diagnostics
@@ -170,13 +177,14 @@ def read_settings(rel: str, tree: yamltree.YMap) -> tuple[Settings | None, list[
         feed_size=feed_size if feed_size is not None else 50,
         feed_content_limit=content_limit if content_limit is not None else 100_000,
         share_kit_days_back=days_back or 0,
+        websub_hub=websub_hub,
     ), diagnostics
 
 
 SETTING_KEYS = _KNOWN_KEYS = frozenset(
     {"library_name", "language", "timezone", "default_license", "catalog_url", "ask_librarian",
      "social", "posting_slots", "feed_size", "feed_content_limit", "enabled", "engine",
-     "image_hosts", "media_hosts", "share_kit_days_back"}
+     "image_hosts", "media_hosts", "share_kit_days_back", "websub_hub"}
 )
 
 

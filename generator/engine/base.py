@@ -90,7 +90,7 @@ class SiteBuild:
     def publish(self, site_dir: Path, drawing: Drawing | None = None) -> None:
         """Everything written after the pages: raises SearchIndexError when Pagefind fails."""
         publish(self.library, self.assembly, dict(self.finisher.articles), self.docs,
-                site_dir, drawing)
+                site_dir, drawing, transcripts=dict(self.finisher.transcripts))
 
 
 def prepare(root: Path, library: Library, *, previous: Previous = NOTHING,

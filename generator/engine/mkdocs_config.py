@@ -31,3 +31,4 @@ class PluginConfig(base.Config):
     share_kit_days_back = _Anything()
     social = _Anything()
     timezone = _Anything()
+    websub_hub = _Anything()

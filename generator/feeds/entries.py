@@ -101,6 +101,17 @@ class Picture:
 
 
 @dataclass(frozen=True)
+class Attachment:
+    """A video file of the site: an RSS enclosure, an Atom enclosure link, a JSON Feed
+    attachment, a ``media:content`` of medium video."""
+
+    url: str  # absolute
+    length: int  # bytes of the published file
+    media_type: str
+    duration: int | None = None  # seconds
+
+
+@dataclass(frozen=True)
 class EntryAuthor:
     name: str
     url: str  # absolute: the author's own site, else their page on this site
@@ -130,6 +141,7 @@ class Entry:
     license: str  # SPDX id
     license_url: str
     picture: Picture | None
+    attachment: Attachment | None = None  # the item's video, when a file of the site
 
 
 def picture_of(item: Item, settings: Settings, site_dir: Path) -> Picture | None:
@@ -222,7 +234,7 @@ def _absolute_srcset(value: str, base_url: str) -> str:
 
 
 def build_entry(item: Item, library: Library, *, entry_id: str, content_html: str,
-                picture: Picture | None) -> Entry:
+                picture: Picture | None, attachment: Attachment | None = None) -> Entry:
     """One item as a feed entry; ``content_html`` is already absolute and within the limit."""
     settings = library.settings
     site = settings.site_url
@@ -260,4 +272,5 @@ def build_entry(item: Item, library: Library, *, entry_id: str, content_html: st
         license=item.license,
         license_url=license_url(item.license),
         picture=picture,
+        attachment=attachment,
     )

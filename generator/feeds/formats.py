@@ -75,18 +75,39 @@ def _common_entry(fe: Any, entry: Entry, *, rss: bool) -> None:
     fe.id(entry.id)  # also <guid isPermaLink="false">
     fe.title(entry.title)
     pic = entry.picture
+    video = entry.attachment
     if rss:
         # Atom entry links are added afterwards: feedgen 1.0 drops rel/type/length on them.
         fe.link(href=entry.url, rel="alternate", type="text/html")
-        if pic:
+        # An RSS item has one enclosure: the video file when the item has one (what a
+        # podcast app downloads), else the cover; the picture stays in media:content.
+        if video:
+            fe.link(href=video.url, rel="enclosure", type=video.media_type,
+                    length=str(video.length))
+        elif pic:
             fe.link(href=pic.url, rel="enclosure", type=pic.media_type, length=str(pic.length))
+    contents: list[dict[str, str | None]] = []
+    if video:  # first: the one the enclosure names
+        movie: dict[str, str | None] = {"url": video.url, "fileSize": str(video.length),
+                                        "type": video.media_type, "medium": "video",
+                                        "group": None}
+        if video.duration:
+            movie["duration"] = str(video.duration)
+        contents.append(movie)
     if pic:
         media: dict[str, str | None] = {"url": pic.url, "fileSize": str(pic.length),
                                         "type": pic.media_type, "medium": "image",
                                         "group": None}  # None: directly in the item
         if pic.width and pic.height:
             media["width"], media["height"] = str(pic.width), str(pic.height)
-        fe.media.content(media)
+        contents.append(media)
+    if contents:
+        fe.media.content(contents)
+    if pic:
+        thumb: dict[str, str | None] = {"url": pic.url, "group": None}
+        if pic.width and pic.height:
+            thumb["width"], thumb["height"] = str(pic.width), str(pic.height)
+        fe.media.thumbnail(thumb)
     fe.content(entry.content_html, type="html")
     fe.published(entry.published)
     fe.updated(entry.updated)  # feedgen would stamp the build time
@@ -111,6 +132,10 @@ def rss_bytes(library: Library, spec: FeedSpec, entries: list[Entry], updated: d
         if entry.lang != lang:
             fe.dc.dc_language(entry.lang)
     root = etree.fromstring(fg.rss_str(pretty=False))
+    hub = library.settings.websub_hub
+    if hub:  # WebSub: after the channel's self link (feedgen allows no rel="hub")
+        self_link = root.find(f"channel/{{{ATOM_NS}}}link")
+        self_link.addnext(etree.Element(f"{{{ATOM_NS}}}link", {"rel": "hub", "href": hub}))
     for node, entry in zip(root.find("channel").iterfind("item"), entries, strict=True):
         _sub(node, f"{{{CC_NS}}}license", entry.license_url)
         if entry.was_updated:
@@ -132,12 +157,20 @@ def atom_bytes(library: Library, spec: FeedSpec, entries: list[Entry], updated: 
         fe.rights(entry.license)
     root = etree.fromstring(fg.atom_str(pretty=False))
     lang = library.settings.language
+    hub = library.settings.websub_hub
+    if hub:  # WebSub: next to the feed's own links
+        root.find(f"{{{ATOM_NS}}}link").addprevious(
+            etree.Element(f"{{{ATOM_NS}}}link", {"rel": "hub", "href": hub}))
     for node, entry in zip(root.iterfind(f"{{{ATOM_NS}}}entry"), entries, strict=True):
         # After <title>/<updated>: the page, the cover as an enclosure, and the licence
         # (RFC 4946), which feedgen cannot write (it allows five rels and, in 1.0, loses
         # rel/type/length on entry links).
         anchor = node.find(f"{{{ATOM_NS}}}updated")
         links = [{"rel": "alternate", "type": "text/html", "href": entry.url}]
+        if entry.attachment:
+            links.append({"rel": "enclosure", "type": entry.attachment.media_type,
+                          "length": str(entry.attachment.length),
+                          "href": entry.attachment.url})
         if entry.picture:
             links.append({"rel": "enclosure", "type": entry.picture.media_type,
                           "length": str(entry.picture.length), "href": entry.picture.url})
@@ -186,10 +219,17 @@ def json_feed_bytes(library: Library, spec: FeedSpec, entries: list[Entry]) -> b
         }
         if e.picture:
             item["image"] = e.picture.url
+        if e.attachment:
+            attachment: dict[str, Any] = {"url": e.attachment.url,
+                                          "mime_type": e.attachment.media_type,
+                                          "size_in_bytes": e.attachment.length}
+            if e.attachment.duration:
+                attachment["duration_in_seconds"] = e.attachment.duration
+            item["attachments"] = [attachment]
         item["_license"] = {"about": "https://spdx.org/licenses/", "spdx": e.license,
                             "url": e.license_url}
         items.append(item)
-    feed = {
+    feed: dict[str, Any] = {
         "version": JSON_FEED_VERSION,
         "title": spec.title,
         "home_page_url": site + spec.page,
@@ -197,8 +237,10 @@ def json_feed_bytes(library: Library, spec: FeedSpec, entries: list[Entry]) -> b
         "description": spec.description,
         "language": settings.language,
         "authors": [{"name": clean_text(settings.library_name), "url": site}],
-        "items": items,
     }
+    if settings.websub_hub:
+        feed["hubs"] = [{"type": "WebSub", "url": settings.websub_hub}]
+    feed["items"] = items
     return (json.dumps(feed, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 

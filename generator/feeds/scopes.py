@@ -34,6 +34,7 @@ JSON_TYPE = "application/feed+json"
 JSON_FEED_VERSION = "https://jsonfeed.org/version/1.1"
 
 OPML_PATH = "feeds.opml"
+MANIFEST_PATH = "feeds-manifest.json"  # every feed's digest, for ping-hub (WebSub)
 XSL_PATH = "assets/feed.xsl"
 CSS_PATH = "assets/feed.css"
 COPY_SCRIPT_PATH = "assets/feed-copy.js"

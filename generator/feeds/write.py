@@ -3,6 +3,8 @@ that carry it."""
 
 from __future__ import annotations
 
+import hashlib
+import json
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -12,30 +14,38 @@ from ..content.models import Item
 from ..library.library import Library
 from ..render.environment import environment
 from ..values.minify import minified
-from ..words.translate import translator
+from .content import attachment_of, entry_content
 from .entries import (
     Entry,
-    absolute_html,
     build_entry,
-    clean_text,
     default_entry_id,
     feed_moment,
     newest_change,
     picture_of,
 )
 from .formats import atom_bytes, json_feed_bytes, opml_bytes, rss_bytes, xsl_bytes
-from .scopes import COPY_SCRIPT_PATH, CSS_PATH, OPML_PATH, XSL_PATH, feed_specs, published
+from .scopes import (
+    COPY_SCRIPT_PATH,
+    CSS_PATH,
+    MANIFEST_PATH,
+    OPML_PATH,
+    XSL_PATH,
+    feed_specs,
+    published,
+)
 
 ASSETS = Path(__file__).parents[1] / "assets"
 
 
 def write_feeds(library: Library, html_by_src: Mapping[str, str],
-                entry_ids: Mapping[str, str], out_dir: Path) -> list[Path]:
+                entry_ids: Mapping[str, str], out_dir: Path, *,
+                transcripts: Mapping[str, str] | None = None) -> list[Path]:
     """Write every feed, the OPML file and the stylesheet into the built site ``out_dir``.
 
     ``html_by_src``: item.src -> the article HTML the engine rendered for the item's page
     (relative links are relative to that page). ``entry_ids``: item.src -> the id fixed at
-    first publication; items missing from it get ``default_entry_id``. Run it after the
+    first publication; items missing from it get ``default_entry_id``. ``transcripts``:
+    item.src -> the HTML the engine rendered for a video's transcript. Run it after the
     engine has copied the site's files: enclosure sizes are read from ``out_dir``.
     Returns the written files, sorted.
     """
@@ -46,7 +56,8 @@ def write_feeds(library: Library, html_by_src: Mapping[str, str],
         for item in spec.items:
             if item.src not in entries:
                 entries[item.src] = _entry(library, item, html_by_src.get(item.src),
-                                           entry_ids, out_dir, env)
+                                           (transcripts or {}).get(item.src), entry_ids,
+                                           out_dir, env)
     site_newest = newest_change(published(library))
     stylesheet = library.settings.site_path + XSL_PATH
     written = []
@@ -61,6 +72,8 @@ def write_feeds(library: Library, html_by_src: Mapping[str, str],
         if spec.json_path:
             written.append(_write(out_dir / spec.json_path, json_feed_bytes(library, spec,
                                                                             chosen)))
+    written.append(_write(out_dir / MANIFEST_PATH, manifest_bytes(library, out_dir, [
+        fmt.path for spec in specs for fmt in spec.formats])))
     written.append(_write(out_dir / OPML_PATH, opml_bytes(library, specs, env)))
     written.append(_write(out_dir / XSL_PATH, xsl_bytes(library, env)))
     for name, target in (("feed.css", CSS_PATH), ("feed-copy.js", COPY_SCRIPT_PATH)):
@@ -70,28 +83,30 @@ def write_feeds(library: Library, html_by_src: Mapping[str, str],
     return sorted(written)
 
 
+def manifest_bytes(library: Library, out_dir: Path, paths: list[str]) -> bytes:
+    """``feeds-manifest.json``: every feed's address and the SHA-256 of its bytes, and the
+    WebSub hub. ``ping-hub`` compares it with the site it replaces: a feed whose digest
+    changed (or is new) is the one to announce. A feed's bytes change only with its
+    content (its date is the newest entry's, never the clock)."""
+    settings = library.settings
+    feeds = {settings.site_url + path: hashlib.sha256((out_dir / path).read_bytes()).hexdigest()
+             for path in sorted(paths)}
+    data = {"version": 1, "site_url": settings.site_url, "hub": settings.websub_hub,
+            "feeds": feeds}
+    return (json.dumps(data, indent=2, sort_keys=True) + "\n").encode("utf-8")
+
+
 def _write(path: Path, data: bytes) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(data)
     return path
 
 
-def _entry(library: Library, item: Item, html: str | None, entry_ids: Mapping[str, str],
-           out_dir: Path, env: Environment) -> Entry:
+def _entry(library: Library, item: Item, html: str | None, transcript: str | None,
+           entry_ids: Mapping[str, str], out_dir: Path, env: Environment) -> Entry:
     settings = library.settings
-    t = translator(settings.language)
-    page = settings.site_url + item.url
-    content = None
-    if html is not None:
-        content = absolute_html(html, page, t("feeds.embedded"))
-        if len(content) > settings.feed_content_limit:
-            content = None
-    if content is None:  # too long (or not rendered): the summary and a link instead
-        content = env.get_template("feeds/entry_summary.html.j2").render(
-            summary=clean_text(item.summary), href=page,
-            more=t("feeds.read_more", site=clean_text(settings.site_name))).strip()
+    content = entry_content(item, settings, env, article=html, transcript=transcript)
     return build_entry(item, library, entry_id=entry_ids.get(item.src) or
                        default_entry_id(item, settings), content_html=content,
-                       picture=picture_of(item, settings, out_dir))
-
-
+                       picture=picture_of(item, settings, out_dir),
+                       attachment=attachment_of(item, settings, out_dir))

@@ -42,6 +42,14 @@ _WORD = re.compile(r"\w+", re.UNICODE)
 _MARKUP = re.compile(r"<[^>]+>|!?\[|\]\([^)]*\)|[#*_`>|~-]+")
 
 
+def catalog_link(catalog_url: str | None, isbn13: str | None) -> str | None:
+    """The library catalogue's page for a book (``catalog_url`` with ``{isbn}`` filled), or
+    None without a catalogue or an ISBN-13. Pages and feeds link the same address."""
+    if not catalog_url or not isbn13:
+        return None
+    return catalog_url.replace("{isbn}", quote(isbn13))
+
+
 def reading_minutes(markdown: str) -> int:
     words = len(_WORD.findall(_MARKUP.sub(" ", markdown)))
     return max(1, math.ceil(words / WORDS_PER_MINUTE))
@@ -167,9 +175,10 @@ class Renderer:
         details = item.details
         idx = self.indexes
         extra: dict[str, Any] = {}
-        if isinstance(details, ReviewDetails) and details.book.isbn13 and self.settings.catalog_url:
-            extra["catalog_link"] = self.settings.catalog_url.replace(
-                "{isbn}", quote(details.book.isbn13))
+        if isinstance(details, ReviewDetails):
+            link = catalog_link(self.settings.catalog_url, details.book.isbn13)
+            if link:
+                extra["catalog_link"] = link
         body = self._rewrite_body(item)
         if item.footnotes:  # the notes end the body (so the feeds carry them too)
             body = body.rstrip("\n") + "\n\n" + FOOTNOTES_HERE + "\n"

@@ -64,6 +64,7 @@ class Finisher:
         self.library = library
         self.assembly = assembly
         self.articles: dict[str, str] = {}  # item source -> its article HTML
+        self.transcripts: dict[str, str] = {}  # video item source -> its transcript's HTML
         self._lifted: dict[str, list[tuple[str, str]]] = {}
         self._home: tuple[str, str] | None = None
 
@@ -202,6 +203,9 @@ class Finisher:
             # Rendered once, reused by the feeds: the article's own text, between the markers
             # the item templates put around the body.
             self.articles[generated.item.src] = body_of(html)
+            transcript = transcript_of(html)
+            if transcript:
+                self.transcripts[generated.item.src] = transcript
         elif generated is None and src in self.library.pages:
             html = sanitize_own_parts(html)
         return html
@@ -306,6 +310,16 @@ def lift(markdown: str) -> tuple[str, list[tuple[str, str]]]:
         out.append("\n\n" + slot + "\n\n")
         parts.append((slot, region.strip("\n")))
     return "".join(out), parts
+
+
+def transcript_of(html: str) -> str | None:
+    """A video page's transcript as the engine rendered it (between the transcript markers),
+    or None when the page has none."""
+    start = html.find(TRANSCRIPT_START)
+    end = html.rfind(TRANSCRIPT_END)
+    if start == -1 or end == -1 or end < start:
+        return None
+    return html[start + len(TRANSCRIPT_START):end].strip() or None
 
 
 def body_of(html: str) -> str:

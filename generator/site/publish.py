@@ -34,8 +34,10 @@ def picture_jobs(library: Library, assembly: Assembly, docs: Path) -> list[Pictu
 
 
 def publish(library: Library, assembly: Assembly, html_by_src: Mapping[str, str],
-            docs: Path, site_dir: Path, drawing: Drawing | None = None) -> None:
-    """``drawing``: the pictures, started earlier (the plugin starts them while mkdocs renders
+            docs: Path, site_dir: Path, drawing: Drawing | None = None, *,
+            transcripts: Mapping[str, str] | None = None) -> None:
+    """``transcripts``: a video item's source -> its transcript's HTML, for the feeds.
+    ``drawing``: the pictures, started earlier (the plugin starts them while mkdocs renders
     the pages); without one they are drawn here."""
     if drawing is None:
         drawing = Drawing(picture_jobs(library, assembly, docs), site_dir).start()
@@ -48,7 +50,8 @@ def publish(library: Library, assembly: Assembly, html_by_src: Mapping[str, str]
     with ThreadPoolExecutor(max_workers=1) as pool:
         search = pool.submit(build_search_index, site_dir, library.settings.language)
         try:
-            write_feeds(library, html_by_src, assembly.stable_ids, site_dir)
+            write_feeds(library, html_by_src, assembly.stable_ids, site_dir,
+                        transcripts=transcripts)
             write_share_kit(library, site_dir, {src: link.url for src, link in links.items()})
             unlist_from_sitemap(site_dir, [library.settings.site_url + p for p in UNLISTED])
         finally:

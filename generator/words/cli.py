@@ -33,6 +33,45 @@ SAYINGS: dict[str, dict[str, str]] = {
         "id": "Situs dibangun di {path} ({count} tulisan terbit).",
         "en": "Site built in {path} ({count} items published).",
     },
+    # ping-hub (WebSub): never an error, the deploy goes on.
+    "ping.done": {
+        "id": "Hub WebSub {hub} diberi tahu tentang {count} dari {total} feed yang berubah.",
+        "en": "The WebSub hub {hub} was told of {count} of {total} changed feed(s).",
+    },
+    "ping.nothing": {
+        "id": "Tidak ada feed yang berubah; hub WebSub tidak dihubungi.",
+        "en": "No feed changed; the WebSub hub was not contacted.",
+    },
+    "ping.no_hub": {
+        "id": "Peringatan: websub_hub tidak diatur di mkdocs.yml; tidak ada hub yang dihubungi.",
+        "en": "Warning: websub_hub is not set in mkdocs.yml; no hub was contacted.",
+    },
+    "ping.no_manifest": {
+        "id": "Peringatan: {path} tidak ada atau rusak; bangun situs dulu dengan "
+              "`knowledge-site build`. Hub WebSub tidak dihubungi.",
+        "en": "Warning: {path} is missing or unreadable; build the site first with "
+              "`knowledge-site build`. The WebSub hub was not contacted.",
+    },
+    "ping.no_previous": {
+        "id": "Peringatan: daftar feed situs sebelumnya ({path}) tidak terbaca; semua feed "
+              "diumumkan ke hub.",
+        "en": "Warning: the previous site's feed list ({path}) could not be read; every feed "
+              "is announced to the hub.",
+    },
+    "ping.refused": {
+        "id": "Peringatan: hub WebSub {hub} menolak pemberitahuan untuk {feed} (HTTP {status}). "
+              "Situs tetap terbit; pembaca feed akan menemukan tulisan baru pada pemeriksaan "
+              "berikutnya.",
+        "en": "Warning: the WebSub hub {hub} refused the notice for {feed} (HTTP {status}). "
+              "The site is published anyway; feed readers will find the new items when they "
+              "next check.",
+    },
+    "ping.unreachable": {
+        "id": "Peringatan: hub WebSub {hub} tidak bisa dihubungi ({why}). Situs tetap terbit; "
+              "pembaca feed akan menemukan tulisan baru pada pemeriksaan berikutnya.",
+        "en": "Warning: the WebSub hub {hub} could not be reached ({why}). The site is "
+              "published anyway; feed readers will find the new items when they next check.",
+    },
     "check.clean": {"id": "Semua berkas baik.", "en": "All files are fine."},
     "check.summary": {
         "id": "{errors} galat, {warnings} peringatan.",

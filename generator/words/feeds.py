@@ -31,6 +31,19 @@ WORDS: dict[str, dict[str, str]] = {
         "en": "Read the whole article on {site}",
     },
     "feeds.embedded": {"id": "Buka konten tersemat", "en": "Open the embedded content"},
+    "feeds.video.watch": {
+        "id": "Tonton video “{title}” di {host}",
+        "en": "Watch the video “{title}” on {host}",
+    },
+    "feeds.video.play": {"id": "Tonton video “{title}”", "en": "Watch the video “{title}”"},
+    "feeds.captions": {
+        "id": "Berkas teks video (WebVTT, {language})",
+        "en": "Captions file (WebVTT, {language})",
+    },
+    "feeds.transcript.more": {
+        "id": "Baca transkrip lengkap di {site}",
+        "en": "Read the whole transcript on {site}",
+    },
     # The subscribe page.
     "feeds.subscribe": {"id": "Berlangganan", "en": "Subscribe"},
     "feeds.subscribe.description": {

@@ -32,6 +32,12 @@ SETTINGS_MESSAGES: dict[str, dict[str, str]] = {
         "en": "`{value}` is not a time zone. Use a name such as `Asia/Jakarta`, `Asia/Makassar` "
               "or `Asia/Jayapura`.",
     },
+    "settings.websub_https": {
+        "id": "`{value}` bukan alamat https. Hub WebSub harus diawali https://, misalnya "
+              "`https://pubsubhubbub.appspot.com/`.",
+        "en": "`{value}` is not an https address. A WebSub hub must start with https://, "
+              "e.g. `https://pubsubhubbub.appspot.com/`.",
+    },
     "settings.catalog_isbn": {
         "id": "alamat katalog harus memuat `{{isbn}}` di tempat ISBN dimasukkan.",
         "en": "the catalogue address must contain `{{isbn}}` where the ISBN goes.",

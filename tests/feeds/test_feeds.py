@@ -243,7 +243,8 @@ def test_every_scope_has_rss_and_atom_next_to_its_listing(site: Path, library: L
         expected |= {f"{folder}/feed.xml", f"{folder}/atom.xml"}
     written = {p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file()}
     assert expected <= written
-    assert not {w for w in written if w.endswith(".json")} - {"feed.json"}
+    assert not {w for w in written if w.endswith(".json")} - {"feed.json",
+                                                              "feeds-manifest.json"}
 
 
 def test_every_feed_parses_strictly_and_cleanly(site: Path) -> None:

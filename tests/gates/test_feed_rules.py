@@ -7,8 +7,10 @@ import email.utils
 import json
 import re
 from pathlib import Path
+from typing import Any
 
 import feedparser
+import lxml.html
 import pytest
 from lxml import etree
 
@@ -86,3 +88,50 @@ def test_opml_lists_every_feed(built_site: Path) -> None:
     listed = {o.get("xmlUrl") for o in root.iter("outline") if o.get("xmlUrl")}
     for path in feeds(built_site, "feed.xml"):
         assert site_url + path.relative_to(built_site).as_posix() in listed
+
+
+def _entry_docs(site: Path) -> list[tuple[str, str, Any]]:
+    """(feed, page address, content parsed as HTML) for every entry of the whole site's RSS,
+    Atom and JSON Feed."""
+    out = []
+    for name in ("feed.xml", "atom.xml"):
+        for entry in feedparser.parse((site / name).read_bytes()).entries:
+            out.append((name, entry.link, lxml.html.fragment_fromstring(
+                entry.content[0].value, create_parent="div")))
+    for item in json.loads((site / "feed.json").read_bytes())["items"]:
+        out.append(("feed.json", item["url"], lxml.html.fragment_fromstring(
+            item["content_html"], create_parent="div")))
+    return out
+
+
+def test_entries_carry_the_whole_item(built_site: Path) -> None:
+    """Issue 19: a video entry has its watch link (a plain link, with the poster when the
+    page has one) and its transcript; a review its rating in words and, with an ISBN-13, the
+    catalogue link for it; a tutorial its level (and objectives when it has some). Never an
+    iframe or a script."""
+    site_url = site_url_of(built_site) or "/"
+    seen: dict[str, int] = {"videos": 0, "reviews": 0, "tutorials": 0, "isbn": 0, "poster": 0}
+    for name, link, doc in _entry_docs(built_site):
+        kind = link.removeprefix(site_url).split("/")[0]
+        text = " ".join(doc.text_content().split())
+        where = (name, link)
+        assert not doc.xpath("//iframe | //script | //object | //embed"), where
+        if kind == "videos":
+            watch = doc.xpath("//a[contains(., '▶')]")
+            assert watch and watch[0].get("href", "").startswith("http"), where
+            seen["poster"] += bool(watch[0].xpath("img/@src"))
+            assert re.search(r"\b(Transkrip|Transcript)\b", text), where
+        elif kind == "reviews":
+            assert re.search(r"\b[1-5] (dari|out of) 5\b", text), where
+            if isbn := re.search(r"ISBN: (97[89]\d{10})", text):
+                assert [a for a in doc.xpath("//a/@href") if isbn.group(1) in a], where
+                seen["isbn"] += 1
+        elif kind == "tutorials":
+            assert re.search(r"(Tingkat|Level): \w", text), where
+        if kind in seen:
+            seen[kind] += 1
+    assert all(seen.values()), seen
+    objectives = [t for _, link, doc in _entry_docs(built_site)
+                  for t in doc.xpath("//h2[.='Yang akan Anda kuasai' or .='What you will learn']"
+                                     "/following-sibling::ul[1]/li/text()")]
+    assert objectives, "no tutorial entry lists its objectives"
