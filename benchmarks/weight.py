@@ -252,8 +252,12 @@ def weigh_page(browser: Browser, served: Served, site: Path, label: str,
                           page_weight(site, path, visit.local_paths()))
 
 
-_SHOWN = "document.querySelector('.ks-search-results > p') !== null"
-_COUNT = "(document.querySelector('.ks-search-results > p') || {}).textContent || ''"
+# The count line is on the page from the start (a live region); it gets its text with the
+# results.
+_COUNT = "(document.querySelector('.ks-search-results .ks-search-count') || {}).textContent || ''"
+# Shown: the first page of results is in place (or the count line says there are none).
+_SHOWN = ("document.querySelector('.ks-search-results a.ks-result-title') !== null"
+          f" || (({_COUNT}).trim() !== '' && !/[0-9]/.test({_COUNT}))")
 
 
 def search_once(browser: Browser, served: Served, site: Path, search_path: str,
