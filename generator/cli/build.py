@@ -20,6 +20,7 @@ from ..engine.choice import get_engine, memory_shortfall
 from ..library.check import Options, run
 from ..library.library import Library
 from ..pictures.previous import Previous
+from ..site.output import keep_unchanged_times, make_readable, site_size, size_limit
 from .output import held_back, message_language, report, says
 
 
@@ -67,15 +68,27 @@ def build_library(root: Path, library: Library, *, site_dir: Path | None, strict
         if not engine.build(site, staging, strict=strict):
             print(says("build.engine_failed", lang, engine=engine.name), file=sys.stderr)
             return 1
+        make_readable(staging)
+        kept = keep_unchanged_times(staging, target)
         _swap(staging, target)
     finally:
         if staging.exists():
             shutil.rmtree(staging, ignore_errors=True)
     print(says("build.done", lang, path=_shown(target), count=len(library.items)),
           file=sys.stderr)
+    size = site_size(target)
+    print(says("build.size", lang, total=_mb(size.total), kept=kept, parts=", ".join(
+        f"{name} {_mb(n)} MB" for name, n in size.parts[:3])), file=sys.stderr)
+    if size.total > (limit := size_limit()):
+        print(says("build.too_big", lang, total=_mb(size.total), limit=_mb(limit)),
+              file=sys.stderr)
     for line in held_back(library, lang):
         print(line, file=sys.stderr)
     return 0
+
+
+def _mb(size: int) -> str:
+    return f"{size / 1_000_000:.1f}"
 
 
 def _unsafe_target(target: Path, root: Path, docs: Path) -> bool:

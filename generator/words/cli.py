@@ -33,6 +33,20 @@ SAYINGS: dict[str, dict[str, str]] = {
         "id": "Situs dibangun di {path} ({count} tulisan terbit).",
         "en": "Site built in {path} ({count} items published).",
     },
+    "build.size": {
+        "id": "Ukuran situs: {total} MB; terbesar: {parts}. {kept} berkas tidak berubah sejak "
+              "pembangunan sebelumnya (waktu ubahnya dipertahankan).",
+        "en": "Site size: {total} MB; largest: {parts}. {kept} files unchanged since the "
+              "previous build (their modification times kept).",
+    },
+    "build.too_big": {
+        "id": "Peringatan: situs berukuran {total} MB, melebihi batas {limit} MB tempat "
+              "terbitnya (GitHub Pages menolak situs di atas 1 GB). Kurangi gambar besar, atau "
+              "atur KS_SITE_SIZE_LIMIT_MB bila situs diterbitkan di tempat lain.",
+        "en": "Warning: the site is {total} MB, over its host's limit of {limit} MB (GitHub "
+              "Pages refuses sites over 1 GB). Shrink large pictures, or set "
+              "KS_SITE_SIZE_LIMIT_MB when the site is published elsewhere.",
+    },
     # ping-hub (WebSub): never an error, the deploy goes on.
     "ping.done": {
         "id": "Hub WebSub {hub} diberi tahu tentang {count} dari {total} feed yang berubah.",
