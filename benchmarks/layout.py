@@ -36,7 +36,7 @@ sys.path[:0] = [str(HERE), str(HERE.parent / "tests")]  # benchmarks/, and the g
 
 from gates.checks import Problem  # noqa: E402  (tests/gates/)
 from gates.layout import CHECKS, WIDTHS, PageLayout, check_page, layout_pages  # noqa: E402
-from weight import REPO, build_corpus, chromium  # noqa: E402  (benchmarks/weight.py)
+from weight import add_site_arguments, chromium, site_of  # noqa: E402  (benchmarks/weight.py)
 
 
 def run(site: Path, shots: Path, name: str, widths: tuple[int, ...]) -> list[PageLayout]:
@@ -70,29 +70,14 @@ def summary(results: list[PageLayout]) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n\n")[0])
-    parser.add_argument("site", nargs="?", type=Path, help="a built site folder")
-    parser.add_argument("--items", type=int, help="generate and build a library of N items")
-    parser.add_argument("--work", type=Path, help="where --items builds (default: a new "
-                        "temporary folder)")
-    parser.add_argument("--code", type=Path, default=REPO,
-                        help="the folder holding the generator package --items builds with")
+    add_site_arguments(parser)
     parser.add_argument("--shots", type=Path, help="where the screenshots go (default: "
                         "KS_SCREENSHOTS, else a new temporary folder)")
     parser.add_argument("--name", default="site", help="first part of the screenshots' names")
     parser.add_argument("--widths", default=",".join(map(str, WIDTHS)),
                         help="window widths in px, comma-separated")
     args = parser.parse_args(argv)
-    if (args.site is None) == (args.items is None):
-        parser.error("give a built site folder or --items N (one of them)")
-    if args.items is not None:
-        work = args.work or Path(tempfile.mkdtemp(prefix="ks-layout-"))
-        work.mkdir(parents=True, exist_ok=True)
-        site = build_corpus(args.items, work, args.code)
-    else:
-        site = args.site
-    site = site.resolve()
-    if not (site / "index.html").is_file():
-        parser.error(f"{site} is not a built site (no index.html)")
+    site = site_of(parser, args, "ks-layout-")
     widths = tuple(int(w) for w in args.widths.split(","))
     shots = args.shots or Path(os.environ.get("KS_SCREENSHOTS")
                                or tempfile.mkdtemp(prefix="ks-layout-shots-"))

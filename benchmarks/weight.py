@@ -468,30 +468,41 @@ def build_corpus(n: int, work: Path, code: Path) -> Path:
     return library / "site"
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n\n")[0])
+def add_site_arguments(parser: argparse.ArgumentParser) -> None:
+    """SITE, or --items N [--work DIR] [--code DIR]: what a benchmark of a built site reads."""
     parser.add_argument("site", nargs="?", type=Path, help="a built site folder")
     parser.add_argument("--items", type=int, help="generate and build a library of N items")
     parser.add_argument("--work", type=Path, help="where --items builds (default: a new "
                         "temporary folder)")
     parser.add_argument("--code", type=Path, default=REPO,
                         help="the folder holding the generator package --items builds with")
-    parser.add_argument("--common", default=COMMON_WORD, help="a word many items contain")
-    parser.add_argument("--rare", default=RARE_WORD, help="a word few items contain")
-    parser.add_argument("--markdown", type=Path,
-                        help=f"also write the report between {START} and {END} in this file")
-    args = parser.parse_args(argv)
+
+
+def site_of(parser: argparse.ArgumentParser, args: argparse.Namespace, prefix: str) -> Path:
+    """The built site the arguments name, generating and building it for --items."""
     if (args.site is None) == (args.items is None):
         parser.error("give a built site folder or --items N (one of them)")
     if args.items is not None:
-        work = args.work or Path(tempfile.mkdtemp(prefix="ks-weight-"))
+        work = args.work or Path(tempfile.mkdtemp(prefix=prefix))
         work.mkdir(parents=True, exist_ok=True)
-        site = build_corpus(args.items, work, args.code)
+        site: Path = build_corpus(args.items, work, args.code)
     else:
         site = args.site
     site = site.resolve()
     if not (site / "index.html").is_file():
         parser.error(f"{site} is not a built site (no index.html)")
+    return site
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n\n")[0])
+    add_site_arguments(parser)
+    parser.add_argument("--common", default=COMMON_WORD, help="a word many items contain")
+    parser.add_argument("--rare", default=RARE_WORD, help="a word few items contain")
+    parser.add_argument("--markdown", type=Path,
+                        help=f"also write the report between {START} and {END} in this file")
+    args = parser.parse_args(argv)
+    site = site_of(parser, args, "ks-weight-")
     if not (site / "search" / "index.html").is_file():
         parser.error(f"{site} has no search page (/search/)")
     started = datetime.now(UTC)

@@ -80,7 +80,7 @@ class FeedSpec:
     @property
     def anchor(self) -> str:
         """The id of this feed's row on the subscribe page ("feed-topic-sastra")."""
-        return f"feed-{self.scope.value}" + (f"-{self.key}" if self.key else "")
+        return subscribe_anchor(self.scope, self.key)
 
     @property
     def rss_path(self) -> str:
@@ -124,16 +124,10 @@ class FeedSection:
 # -- scopes --------------------------------------------------------------------------------
 
 def subscribe_anchor(scope: Scope, key: str = "") -> str:
-    """The id of a scope's row on the subscribe page, as ``FeedSpec.anchor`` gives it:
+    """The id of a scope's row on the subscribe page (also ``FeedSpec.anchor``):
     ``feed-site`` (the whole site), ``feed-kind-<type>`` (``feed-kind-tutorial``,
     ``feed-kind-review``, ``feed-kind-video``), ``feed-topic-<id>``, ``feed-author-<id>``."""
     return f"feed-{scope.value}" + (f"-{key}" if key else "")
-
-
-def subscribe_link(scope: Scope, key: str = "") -> str:
-    """Where a person is sent to follow a scope: its row on the subscribe page, site-relative
-    (``subscribe/#feed-topic-<id>``), never the feed's XML itself."""
-    return f"{SUBSCRIBE_URL}#{subscribe_anchor(scope, key)}"
 
 
 def published(library: Library) -> tuple[Item, ...]:

@@ -1,7 +1,7 @@
 """The subscribe page (``/subscribe/``): what feeds are, and every feed to copy.
 
 The page people are sent to when they want to follow something: every link on the site that
-says "follow" or "subscribe" leads here, to the row of that feed (``subscribe_link``), never to
+says "follow" or "subscribe" leads here, to the row of that feed (``FeedSpec.anchor``), never to
 the feed's XML. Grouped like the OPML file (whole site, each type, each topic, each
 librarian); each feed is a row with its name (a link to its listing), its RSS address in a box
 that wraps only after ``/`` and ``.``, and a copy button; Atom (and, for the whole site, JSON

@@ -70,7 +70,7 @@ def format_moment(moment: datetime, tz: ZoneInfo, lang: str) -> str:
     locale = words_language(lang)
     return translator(locale)("moment", date=format_date(local.date(), "long", locale=locale),
                               time=format_time(local, "short", locale=locale),
-                              zone=local.tzname() or "")
+                              zone=zone_label(local))
 
 
 # Indonesia's zones by the names people use; any other zone is told by its offset.
