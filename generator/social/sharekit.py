@@ -1,9 +1,9 @@
 """The share kit: ready-to-paste social-media posts for every published item.
 
 Per item and platform: the text (in the item's language, with hashtags from its topics and
-tags), a tracked link (``utm_source=<platform>&utm_medium=social&utm_campaign=<slug>``), the
-preview picture, and a suggested time (the next posting slot on or after publication, in the
-site's time zone).
+tags), a tracked link (``utm_source=<platform>&utm_medium=social&utm_campaign=<slug>`` and
+``utm_content=<slot>``, the posting slot as ``0600-0800``), the preview picture, and a
+suggested time (the next posting slot on or after publication, in the site's time zone).
 
 Only what is still to be posted: a post is in the kit while its slot is not over at the
 build's "now" (``library.now``: SOURCE_DATE_EPOCH when set), or ended at most
@@ -144,14 +144,20 @@ def hashtags(library: Library, item: Item) -> list[str]:
     return out
 
 
-def tracked(url: str, source: str, campaign: str, medium: str = "social") -> str:
-    """``url`` with ``utm_source``, ``utm_medium`` and ``utm_campaign`` set (replacing any given
-    before), other query parameters and the fragment kept."""
+CAMPAIGN_KEYS = ("utm_source", "utm_medium", "utm_campaign", "utm_content")
+
+
+def tracked(url: str, source: str, campaign: str, medium: str = "social",
+            content: str = "") -> str:
+    """``url`` with ``utm_source``, ``utm_medium``, ``utm_campaign`` and, when given,
+    ``utm_content`` (the posting slot) set, replacing any given before; other query parameters
+    and the fragment kept. The analytics tool records them (docs/analytics.md)."""
     parts = urlsplit(url)
     keep = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)
-            if k not in ("utm_source", "utm_medium", "utm_campaign")]
+            if k not in CAMPAIGN_KEYS]
     query = urlencode([*keep, ("utm_source", source), ("utm_medium", medium),
-                       ("utm_campaign", campaign)])
+                       ("utm_campaign", campaign), *([("utm_content", content)] if content
+                                                     else [])])
     return urlunsplit((parts.scheme, parts.netloc, parts.path, query, parts.fragment))
 
 
@@ -176,13 +182,14 @@ def posts_for(library: Library, item: Item, short_link: str | None = None) -> li
     image = absolute(settings, preview_path(item))
     when = slots.next_slot(item.date, settings.posting_slots, settings.tz)
     end = slots.slot_end(when, settings.posting_slots, settings.tz)
+    slot = slots.slot_label(slots.slot_of(when, settings.posting_slots, settings.tz))
     tags = hashtags(library, item)
     title, summary = _one_line(item.title), _tidy(item.summary)
     out = []
     for platform in POSTED:
         if platform.video_only and not has_video(item):
             continue
-        link = tracked(canonical, platform.id, item.slug)
+        link = tracked(canonical, platform.id, item.slug, content=slot)
         chosen = tags[:platform.hashtags]
         text = _compose(platform, title, summary, chosen, link, t, settings.library_name)
         out.append(Post(platform.id, text, link, image, when, canonical, item.src,

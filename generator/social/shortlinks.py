@@ -18,6 +18,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from urllib.parse import urlencode
 
 from ..library.library import Library
 from ..pictures.pool import Drawing
@@ -89,12 +90,23 @@ def short_links(library: Library,
     return out
 
 
-def render_redirect(target: str, canonical: str, title: str, lang: str) -> str:
+def render_redirect(target: str, canonical: str, title: str, lang: str,
+                    campaign: str = "") -> str:
     """A small HTML5 page that sends the browser to ``target`` (may be relative) at once, with
-    ``canonical`` (absolute) for search engines and a visible link for everyone else."""
-    # The same Content-Security-Policy as every other page (no script may run here at all).
+    ``canonical`` (absolute) for search engines and a visible link for everyone else. The
+    address's parameters go along (a campaign's ``utm_*``); ``campaign`` (a query string) is
+    added when the address had no campaign of its own."""
+    # The same Content-Security-Policy as every other page: only its own script may run.
     return with_policy(environment().get_template("pages/redirect.html").render(
-        target=target, canonical=canonical, title=title, lang=lang, t=translator(lang)))
+        target=target, canonical=canonical, title=title, lang=lang, t=translator(lang),
+        campaign=campaign))
+
+
+def print_campaign(slug: str) -> str:
+    """The campaign of a short link followed without one of its own: it was typed from a
+    poster or read from its QR code."""
+    return urlencode([("utm_source", "shortlink"), ("utm_medium", "print"),
+                      ("utm_campaign", slug)])
 
 
 def write_short_links(library: Library, out_dir: Path, links: Mapping[str, ShortLink], *,
@@ -108,7 +120,7 @@ def write_short_links(library: Library, out_dir: Path, links: Mapping[str, Short
         folder = out_dir / link.path
         folder.mkdir(parents=True, exist_ok=True)
         html = render_redirect(relative(item.url, link.path), link.target, item.title,
-                               item.lang)
+                               item.lang, print_campaign(item.slug))
         (folder / "index.html").write_bytes(html.encode("utf-8"))
     if qr:
         jobs = [qr_job(link.url, link.qr_path) for link in links.values()]

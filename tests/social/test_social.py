@@ -3,8 +3,10 @@ link-in-bio and short links — on a real Library built by the pipeline from a t
 
 from __future__ import annotations
 
+import base64
 import csv
 import dataclasses
+import hashlib
 import io
 import json
 import re
@@ -447,8 +449,13 @@ def test_every_link_is_tracked(posts: list[sharekit.Post]) -> None:
     for p in posts:
         parts = urlsplit(p.link)
         query = parse_qs(parts.query)
+        slot = query.pop("utm_content")[0]
         assert query == {"utm_source": [p.platform], "utm_medium": ["social"],
                          "utm_campaign": [p.slug]}, p.link
+        # The posting slot the suggested time falls in, as HHMM-HHMM (docs/analytics.md).
+        start, end = slot.split("-")
+        local = p.scheduled_at.strftime("%H%M")
+        assert len(start) == len(end) == 4 and start <= local < end, (slot, p.scheduled_at)
         assert f"{parts.scheme}://{parts.netloc}{parts.path}" == p.item
         assert p.image == SITE + f"previews/{p.kind}/{p.slug}.jpg"
 
@@ -864,9 +871,14 @@ def test_redirect_pages_and_qr_codes(library: Library, tmp_path: Path) -> None:
         assert urljoin(link.url, target.strip().removeprefix("url=")) == canonical
         assert [urljoin(link.url, str(h)) for h in doc.xpath("//a/@href")] == [canonical]
         assert doc.xpath("//a")[0].text_content() == it.title
-        assert not doc.xpath("//script")
+        # The one script carries the link's campaign along; the same on every redirect page,
+        # and the only one the policy allows (by its hash).
+        assert _redirect_script(doc) == REDIRECT_SCRIPT
+        assert doc.xpath("//a/@data-campaign") == [
+            f"utm_source=shortlink&utm_medium=print&utm_campaign={it.slug}"]
         csp = doc.xpath("//meta[@http-equiv='Content-Security-Policy']/@content")
         assert len(csp) == 1 and "object-src 'none'" in str(csp[0])
+        assert re.findall(r"'sha256-[^']+'", str(csp[0])) == [_sha256(REDIRECT_SCRIPT)]
         svg = (tmp_path / link.qr_path).read_bytes()
         assert svg == (tmp_path / "again" / link.qr_path).read_bytes()
         assert len(svg) < 10_000
@@ -875,11 +887,29 @@ def test_redirect_pages_and_qr_codes(library: Library, tmp_path: Path) -> None:
         assert link.url in svg.decode()  # the title names the address it encodes
 
 
+REDIRECT_SCRIPT = (
+    '(function(){var a=document.getElementById("ks-target"),u=new URL(a.getAttribute("href"),'
+    'location.href),q=new URLSearchParams(location.search),c=a.getAttribute("data-campaign"),'
+    'own=false;q.forEach(function(v,k){if(k.indexOf("utm_")===0)own=true;});if(c&&!own)new '
+    'URLSearchParams(c).forEach(function(v,k){q.set(k,v);});q.forEach(function(v,k)'
+    '{u.searchParams.set(k,v);});if(!u.hash)u.hash=location.hash;location.replace(u.href);})();')
+
+
+def _redirect_script(doc: lxml.html.HtmlElement) -> str:
+    scripts = doc.xpath("//script")
+    assert len(scripts) == 1 and scripts[0].get("src") is None
+    return str(scripts[0].text)
+
+
+def _sha256(text: str) -> str:
+    return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode()).digest()).decode() + "'"
+
+
 def test_hostile_title_in_redirect_page(library: Library, tmp_path: Path) -> None:
     links = shortlinks.short_links(library)
     shortlinks.write_short_links(library, tmp_path, links)
     it = item(library, "hostile")
     doc = lxml.html.fromstring((tmp_path / links[it.src].path / "index.html").read_bytes())
-    assert not doc.xpath("//script")
+    assert _redirect_script(doc) == REDIRECT_SCRIPT  # the title never reaches the script
     assert doc.xpath("//a")[0].text_content() == HOSTILE
 
