@@ -15,12 +15,14 @@ from datetime import datetime
 from pathlib import Path
 
 from ..content.diagnostics import has_errors, strictened
+from ..content.learned_slots import Learned
 from ..engine.base import EngineUnavailable, prepare
 from ..engine.choice import get_engine, memory_shortfall
 from ..library.check import Options, run
 from ..library.library import Library
 from ..pictures.previous import Previous
 from ..site.output import keep_unchanged_times, make_readable, site_size, size_limit
+from ..words.translate import translator
 from .output import held_back, message_language, report, says
 
 
@@ -84,7 +86,20 @@ def build_library(root: Path, library: Library, *, site_dir: Path | None, strict
               file=sys.stderr)
     for line in held_back(library, lang):
         print(line, file=sys.stderr)
+    if (learned := library.settings.learned) is not None:
+        print(learned_line(learned, lang), file=sys.stderr)
     return 0
+
+
+def learned_line(learned: Learned, lang: str) -> str:
+    """Which posting slots the share kit follows: the reach report's, or not yet."""
+    t = translator(lang)
+    if learned.used:
+        slots = ", ".join(f"{a // 60:02d}:{a % 60:02d}-{b // 60:02d}:{b % 60:02d}"
+                          for a, b in learned.slots)
+        return t("reach.learned", path=learned.path, slots=slots)
+    return t("reach.learn_wait", path=learned.path, visits=learned.visits,
+             minimum=learned.minimum)
 
 
 def _mb(size: int) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 from ..content.diagnostics import has_errors, strictened
@@ -55,8 +55,19 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("directory", type=Path, nargs="?")
 
     report = sub.add_parser("report", help="what needs a librarian's attention: reviews due, "
-                                           "missing transcripts and covers, external links")
+                                           "missing transcripts and covers, external links; "
+                                           "`report reach EXPORT`: the reach of what was "
+                                           "shared, from a visit counter's export")
+    report.add_argument("what", nargs="?", choices=("reach",),
+                        help="reach: read a GoatCounter, Plausible, Umami or Matomo export")
+    report.add_argument("export", nargs="?", type=Path, help="the export file (CSV, JSON, zip)")
     report.add_argument("--format", choices=("text", "json"), default="text")
+    report.add_argument("--tool", choices=("goatcounter", "plausible", "umami", "matomo"),
+                        help="the tool that wrote the export (default: recognised from it)")
+    report.add_argument("-o", "--out", type=Path,
+                        help="where the reach report is written (default: reach/)")
+    report.add_argument("--since", type=_day, help="first day counted (YYYY-MM-DD)")
+    report.add_argument("--until", type=_day, help="last day counted (YYYY-MM-DD)")
 
     ping = sub.add_parser("ping-hub", help="tell the WebSub hub (websub_hub) which feeds "
                                            "changed since the previous site")
@@ -77,6 +88,14 @@ def _parser() -> argparse.ArgumentParser:
         p.add_argument("--lang", choices=("id", "en"), default=argparse.SUPPRESS,
                        help="language of messages (default: the site's language)")
     return parser
+
+
+def _day(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(says("reach.bad_date", message_language(None, None),
+                                              value=text)) from None
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -119,6 +138,11 @@ def _main(argv: list[str] | None) -> int:
     if args.command == "export":
         print(says("export.replaced", message_language(lang, None)), file=sys.stderr)
         return EXIT_USAGE
+    if args.command == "report" and args.what == "reach":
+        from .reach import reach_report
+
+        return reach_report(root, now, args.export, tool=args.tool, out=args.out,
+                            since=args.since, until=args.until, lang=lang)
     if args.command == "report":
         return _report(root, now, lang, args.format)
     if args.command == "fix":

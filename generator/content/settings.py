@@ -7,17 +7,20 @@ every mistake can be reported with its line like any content problem.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from ..values.analytics import BY_ID as ANALYTICS_PROVIDERS
+from ..values.analytics import Analytics
 from ..values.languages import is_language_tag
 from ..values.licenses import check_license
 from ..values.platforms import ACCOUNTS
 from . import yamltree
 from .diagnostics import Diagnostic, diag
 from .fields import FieldReader
+from .learned_slots import Learned, learned_slots
 from .source import encoding_problems, yaml_diagnostics
 
 PLUGIN_NAME = "knowledge-site"
@@ -65,6 +68,14 @@ class Settings:
     share_kit_days_back: int = 0
     # A WebSub hub (https) every feed names, which ``ping-hub`` tells of changed feeds.
     websub_hub: str | None = None
+    # A privacy-respecting visit counter (docs/analytics.md); None: nothing is counted and
+    # pages load nothing from another host.
+    analytics: Analytics | None = None
+    # The reach report's slots.csv (``report reach``): the share kit suggests the slots
+    # patrons read in once it holds at least ``slots_min_visits`` visits.
+    slots_from_report: str | None = None
+    slots_min_visits: int = 100
+    learned: Learned | None = None  # what that file held (content/learned_slots.py)
 
     @property
     def tz(self) -> ZoneInfo:
@@ -92,7 +103,18 @@ def load_settings(root: Path) -> tuple[Settings | None, list[Diagnostic]]:
         return None, yaml_diagnostics(rel, exc)
     if not isinstance(tree, yamltree.YMap):
         return None, [diag(rel, 1, "file", "settings.not_mapping")]
-    return read_settings(rel, tree)
+    settings, problems = read_settings(rel, tree)
+    if settings is None or not settings.slots_from_report:
+        return settings, problems
+    block, _ = _plugin_block(tree)
+    missing = diag(rel, block.key_lines.get("slots_from_report", block.line),
+                   f"plugins.{PLUGIN_NAME}.slots_from_report", "settings.slots_file",
+                   warning=True, value=settings.slots_from_report)
+    learned, more = learned_slots(root, settings.slots_from_report, settings.slots_min_visits,
+                                  missing)
+    if learned is not None and learned.used:
+        settings = replace(settings, posting_slots=tuple(PostingSlot(*s) for s in learned.slots))
+    return replace(settings, learned=learned), problems + more
 
 
 def read_settings(rel: str, tree: yamltree.YMap) -> tuple[Settings | None, list[Diagnostic]]:
@@ -152,6 +174,9 @@ def read_settings(rel: str, tree: yamltree.YMap) -> tuple[Settings | None, list[
         p.add(diag(rel, p.line_of("websub_hub"), p.name("websub_hub"), "settings.websub_https",
                    value=websub_hub))
         websub_hub = None
+    analytics = _analytics(p, site_url)
+    slots_from_report = p.text("slots_from_report")
+    min_visits = p.integer("slots_min_visits", minimum=1, maximum=10_000_000)
     p.unknown_keys()
 
     diagnostics = top.diagnostics + p.diagnostics
@@ -178,13 +203,17 @@ def read_settings(rel: str, tree: yamltree.YMap) -> tuple[Settings | None, list[
         feed_content_limit=content_limit if content_limit is not None else 100_000,
         share_kit_days_back=days_back or 0,
         websub_hub=websub_hub,
+        analytics=analytics,
+        slots_from_report=slots_from_report,
+        slots_min_visits=min_visits if min_visits is not None else 100,
     ), diagnostics
 
 
 SETTING_KEYS = _KNOWN_KEYS = frozenset(
     {"library_name", "language", "timezone", "default_license", "catalog_url", "ask_librarian",
      "social", "posting_slots", "feed_size", "feed_content_limit", "enabled", "engine",
-     "image_hosts", "media_hosts", "share_kit_days_back", "websub_hub"}
+     "image_hosts", "media_hosts", "share_kit_days_back", "websub_hub", "analytics",
+     "slots_from_report", "slots_min_visits"}
 )
 
 
@@ -204,6 +233,45 @@ def _hosts(p: FieldReader, key: str) -> tuple[str, ...]:
             continue
         out.append(host)
     return tuple(out)
+
+
+ANALYTICS_KEYS = ("provider", "address", "site", "about_page")
+
+
+def _analytics(p: FieldReader, site_url: str | None) -> Analytics | None:
+    """The ``analytics:`` block: a provider, its https address (the tool's cloud when it has
+    one and none is given) and the site's id there when the tool needs one."""
+    sub = p.mapping("analytics", known=ANALYTICS_KEYS)
+    if sub is None:
+        return None
+    before = len(p.diagnostics)
+    provider = sub.choice("provider", tuple(ANALYTICS_PROVIDERS), required=True)
+    address = sub.url("address")
+    site = sub.text("site") or ""
+    about_page = sub.text("about_page")
+    sub.unknown_keys()
+    if provider is None:
+        return None
+    spec = ANALYTICS_PROVIDERS[provider]
+    if address is not None and urlsplit(address).scheme != "https":
+        sub.error("address", "settings.analytics_https", value=address)
+        address = None
+    elif address is None and spec.cloud is None and not sub.diagnostics_for("address"):
+        sub.error("address", "settings.analytics_address", provider=spec.name)
+    address = (address or spec.cloud or "").rstrip("/")
+    if spec.site == "domain" and not site and site_url:
+        site = urlsplit(site_url).hostname or ""
+    if spec.site is not None and not site:
+        sub.error("site", "settings.analytics_site", provider=spec.name, what=spec.site)
+    elif spec.site is None and site:
+        sub.error("site", "settings.analytics_no_site", provider=spec.name, warning=True)
+        site = ""
+    elif spec.site_pattern and not re.match(spec.site_pattern, site):
+        sub.error("site", "settings.analytics_site_form", provider=spec.name, value=site,
+                  what=spec.site)
+    if any(d.severity == "error" for d in p.diagnostics[before:]):
+        return None
+    return Analytics(provider, address, site, about_page)
 
 
 def _extension_names(value: yamltree.YValue) -> tuple[str, ...]:

@@ -17,6 +17,7 @@ class _Anything(base.BaseConfigOption[Any]):
 
 class PluginConfig(base.Config):
     enabled = c.Type(bool, default=True)
+    analytics = _Anything()
     ask_librarian = _Anything()
     catalog_url = _Anything()
     default_license = _Anything()
@@ -29,6 +30,8 @@ class PluginConfig(base.Config):
     library_name = _Anything()
     posting_slots = _Anything()
     share_kit_days_back = _Anything()
+    slots_from_report = _Anything()
+    slots_min_visits = _Anything()
     social = _Anything()
     timezone = _Anything()
     websub_hub = _Anything()

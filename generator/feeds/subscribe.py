@@ -15,6 +15,7 @@ import re
 from markupsafe import Markup, escape
 
 from ..library.library import Library
+from ..render.counter import counted_statement
 from ..render.environment import environment
 from ..render.pages import GeneratedPage
 from ..words.translate import translator
@@ -53,6 +54,7 @@ def subscribe_page(library: Library) -> GeneratedPage:
         opml_path=OPML_PATH,
         script_path=COPY_SCRIPT_PATH,
         breakable=lambda path: breakable(settings.site_url + path),
+        counted=counted_statement(settings, lang, feeds=True),
         **template_context(library, SUBSCRIBE_URL),
     )
     return GeneratedPage(SUBSCRIBE_SRC, md, t("feeds.subscribe"),

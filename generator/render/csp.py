@@ -23,23 +23,26 @@ _CHARSET = re.compile(r"<meta charset=[\"']?utf-8[\"']?>", re.I)
 
 
 def policy(html: str, image_hosts: tuple[str, ...] = (),
-           media_hosts: tuple[str, ...] = ()) -> str:
+           media_hosts: tuple[str, ...] = (), counter: str = "") -> str:
     """``image_hosts``: the hosts whose pictures the library trusts (the ``image_hosts``
     setting): pages may load pictures from them, over https. ``media_hosts``: the same for
-    video files (the ``media_hosts`` setting), played after a click."""
+    video files (the ``media_hosts`` setting), played after a click. ``counter``: the visit
+    counter's origin (the ``analytics`` setting), which may send its script and receive the
+    count; empty: none."""
     hashes = sorted({_sha256(m.group(1)) for m in _INLINE_SCRIPT.finditer(html)})
     frames = " ".join(sorted(FRAME_HOSTS))
     images = "".join(f" https://{host}" for host in sorted(set(image_hosts)))
     media = "".join(f" https://{host}" for host in sorted(set(media_hosts)))
+    count = f" {counter}" if counter else ""
     return "; ".join([
         "default-src 'self'",
         # Pagefind's index is WebAssembly: it needs 'wasm-unsafe-eval' (not 'unsafe-eval').
-        "script-src 'self' 'wasm-unsafe-eval' " + " ".join(f"'{h}'" for h in hashes),
+        f"script-src 'self'{count} 'wasm-unsafe-eval' " + " ".join(f"'{h}'" for h in hashes),
         "style-src 'self' 'unsafe-inline'",
-        f"img-src 'self' data:{images}",
+        f"img-src 'self' data:{images}{count}",
         "font-src 'self' data:",
         f"media-src 'self'{media}",
-        "connect-src 'self'",
+        f"connect-src 'self'{count}",
         f"frame-src {frames}",
         "object-src 'none'",
         "base-uri 'self'",
@@ -48,14 +51,14 @@ def policy(html: str, image_hosts: tuple[str, ...] = (),
 
 
 def with_policy(html: str, content: str = "", image_hosts: tuple[str, ...] = (),
-                media_hosts: tuple[str, ...] = ()) -> str:
+                media_hosts: tuple[str, ...] = (), counter: str = "") -> str:
     """The page with its policy as the first thing after ``<meta charset>``. ``content``,
     the page's article (mkdocs' ``page.content``), is left out when hashing: only the
     theme's own inline scripts are allowed, so one that slipped into the content cannot
     run."""
     theme_only = html.replace(content, "") if content else html
     tag = ('<meta http-equiv="Content-Security-Policy" '
-           f'content="{policy(theme_only, image_hosts, media_hosts)}">')
+           f'content="{policy(theme_only, image_hosts, media_hosts, counter)}">')
     match = _CHARSET.search(html)
     if match is None:
         return html

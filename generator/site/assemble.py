@@ -19,6 +19,7 @@ from ..library.addresses import stable_ids as history_ids
 from ..library.library import Library
 from ..pictures.previous import NOTHING, Previous
 from ..pictures.thumbnails import thumbnails_for
+from ..render.counter import SCRIPT_PATH as COUNTER_JS
 from ..render.items import Renderer
 from ..render.listings import listing_pages
 from ..render.pages import GeneratedPage
@@ -103,7 +104,8 @@ def assemble(library: Library, docs: Path, *, previous: Previous = NOTHING,
                                 *(renderer.retired_page(i) for i in library.retired),
                                 *listing_pages(renderer), *extra]}
     binaries = thumb_files
-    assets = {name: minified(ASSETS / Path(name).name) for name in (*CSS, *JS, FAVICON)}
+    scripts = (*JS, COUNTER_JS) if library.settings.analytics else JS
+    assets = {name: minified(ASSETS / Path(name).name) for name in (*CSS, *scripts, FAVICON)}
     hidden = frozenset({AUTHORS_FILE, TOPICS_FILE} | set(library.supporting))
     return Assembly(renderer, pages, dict(sorted(binaries.items())), assets, stable_ids,
                     links, hidden)

@@ -32,6 +32,7 @@ from ..content.validate import follow_move, written_now
 from ..feeds.scopes import alternate_links, feed_spec, listing_scope
 from ..library.library import Library
 from ..pictures.previews import SITE_PREVIEW_PATH, PreviewImage, preview_path
+from ..render.counter import about_page, counted_statement, counter_origin, with_counter
 from ..render.csp import with_policy
 from ..render.link_preview import listing_meta, page_meta, render_head
 from ..render.listings import home_sections
@@ -139,6 +140,10 @@ class Finisher:
         """What the engine converts for the page ``src``."""
         if src in self.library.pages:
             markdown = self._follow_items(src, markdown)
+            if src == about_page(self.library.settings, self.library.pages):
+                statement = counted_statement(self.library.settings,
+                                              self.library.settings.language)
+                markdown = f"{markdown.rstrip()}\n\n{statement}"
         if src == HOME:
             top, end = self.home_sections()
             heading, text = split_heading(markdown)
@@ -218,7 +223,8 @@ class Finisher:
         if lang and lang != site_lang:
             html = _HTML_LANG.sub(f'<html lang="{lang}"', html, count=1)
         settings = self.library.settings
-        return finished(html, article, settings.image_hosts, settings.media_hosts)
+        return finished(with_counter(html, settings), article, settings.image_hosts,
+                        settings.media_hosts, counter_origin(settings))
 
 
     def file(self, src: str | None, html: str, *, lang: str | None = None,
@@ -240,12 +246,12 @@ def wrap(markdown: str) -> str:
 
 
 def finished(html: str, article: str = "", image_hosts: tuple[str, ...] = (),
-             media_hosts: tuple[str, ...] = ()) -> str:
+             media_hosts: tuple[str, ...] = (), counter: str = "") -> str:
     """Every HTML file's last pass: the Content-Security-Policy, and no control character —
     HTML forbids them; check warns where librarians wrote them, and none reaches a page by
     another way (an ordinary page's title, a heading that becomes one, the navigation)."""
     return with_policy(CONTROL_CHARACTERS.sub("", html),
-                       CONTROL_CHARACTERS.sub("", article), image_hosts, media_hosts)
+                       CONTROL_CHARACTERS.sub("", article), image_hosts, media_hosts, counter)
 
 
 def page_url(src: str) -> str:

@@ -44,6 +44,26 @@ def slot_end(moment: datetime, slots: Sequence[PostingSlot], tz: ZoneInfo) -> da
     return None
 
 
+def slot_of(moment: datetime, slots: Sequence[PostingSlot], tz: ZoneInfo) -> PostingSlot | None:
+    """The slot ``moment`` falls in (its start inside, its end not); None when in none."""
+    local = moment.astimezone(tz)
+    midnight = datetime(local.year, local.month, local.day)
+    for slot in slots:
+        start = _wall(midnight + timedelta(minutes=slot.start_minute), tz)
+        end = _wall(midnight + timedelta(minutes=slot.end_minute), tz)
+        if start <= local < end:
+            return slot
+    return None
+
+
+def slot_label(slot: PostingSlot | None) -> str:
+    """A slot as a link's campaign carries it (``utm_content``): ``0600-0800``; "" for none."""
+    if slot is None:
+        return ""
+    return f"{slot.start_minute // 60:02d}{slot.start_minute % 60:02d}-" \
+           f"{slot.end_minute // 60:02d}{slot.end_minute % 60:02d}"
+
+
 def _wall(naive: datetime, tz: ZoneInfo) -> datetime:
     """A local wall-clock time as an aware datetime (gap times move forward, as clocks do)."""
     aware = naive.replace(tzinfo=tz)

@@ -180,4 +180,14 @@ SAYINGS: dict[str, dict[str, str]] = {
         "id": "  terjadwal: {path} ({title}) terbit {when}, pada pembangunan pertama sesudahnya",
         "en": "  scheduled: {path} ({title}) goes out {when}, with the first build after that",
     },
+    "reach.no_export": {
+        "id": "Sebutkan berkas ekspor penghitung kunjungan, misalnya "
+              "`knowledge-site report reach ekspor-goatcounter.csv` (lihat docs/analytics.md).",
+        "en": "Name the visit counter's export file, e.g. "
+              "`knowledge-site report reach goatcounter-export.csv` (see docs/analytics.md).",
+    },
+    "reach.bad_date": {
+        "id": "`{value}` bukan tanggal. Tulis TTTT-BB-HH, misalnya 2026-11-01.",
+        "en": "`{value}` is not a date. Write YYYY-MM-DD, e.g. 2026-11-01.",
+    },
 }

@@ -158,4 +158,23 @@ WORDS: dict[str, dict[str, str]] = {
     "retired.more": {"id": "Tulisan lain tentang topik yang sama:",
                      "en": "More on the same topics:"},
     "retired.home": {"id": "Kembali ke beranda", "en": "Back to the home page"},
+    # What the visit counter counts (the ``analytics`` setting): the subscribe and about pages.
+    "counted.heading": {"id": "Yang dihitung situs ini", "en": "What this site counts"},
+    "counted.text": {
+        "id": "Situs ini menghitung kunjungan dengan {tool} ({host}): halaman yang dibuka, "
+              "situs atau tautan asal (termasuk kampanye media sosial kami), jenis peramban "
+              "dan perangkat, serta negara. Tanpa cookie, tanpa alamat IP yang disimpan, tanpa "
+              "data pribadi, dan tidak ada yang dihitung bila peramban Anda meminta untuk tidak "
+              "dilacak (Do Not Track atau Global Privacy Control).",
+        "en": "This site counts visits with {tool} ({host}): the page opened, the site or link "
+              "you came from (including our social media campaigns), the kind of browser and "
+              "device, and the country. No cookies, no stored IP addresses, no personal data, "
+              "and nothing is counted when your browser asks not to be tracked (Do Not Track or "
+              "Global Privacy Control).",
+    },
+    "counted.feeds": {
+        "id": "Membaca lewat feed tidak dihitung: pembaca feed Anda tidak memuat penghitungnya.",
+        "en": "Reading through a feed is not counted: your feed reader does not load the "
+              "counter.",
+    },
 }
