@@ -121,7 +121,7 @@ def read_json(data: dict[str, Any], name: str) -> Export:
         day = None
         hour = None
         for dimension, label in zip(dimensions, labels, strict=False):
-            text = "" if label is None else str(label)
+            text = "" if label is None or label == "(none)" else str(label)
             if dimension in API_DIMENSIONS:
                 fields[API_DIMENSIONS[dimension]] = text.split("?", 1)[0]
             elif dimension in TIME_DIMENSIONS:
