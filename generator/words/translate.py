@@ -15,7 +15,7 @@ from zoneinfo import ZoneInfo
 from babel.dates import format_date, format_time
 
 from ..values.languages import base_language
-from . import citation, feeds, pages, player, reach_report, report, search, social
+from . import citation, feeds, pages, player, reach, reach_report, report, search, social
 
 LANGUAGES = ("id", "en")
 Table = Mapping[str, Mapping[str, str]]
@@ -32,7 +32,8 @@ def _merged(*tables: Table) -> dict[str, Mapping[str, str]]:
 
 # Every word the site's pages, feeds, share kit, player and reports print.
 WORDS = _merged(pages.WORDS, feeds.WORDS, social.WORDS, player.WORDS, report.WORDS,
-                search.WORDS, citation.WORDS, reach_report.WORDS)
+                search.WORDS, citation.WORDS, reach_report.WORDS,
+                reach.WORDS)
 
 
 def words_language(tag: str | None) -> str:

@@ -7,14 +7,24 @@ import string
 
 import pytest
 
-from generator.words import citation, feeds, pages, player, reach_report, report, search, social
+from generator.words import (
+    citation,
+    feeds,
+    pages,
+    player,
+    reach,
+    reach_report,
+    report,
+    search,
+    social,
+)
 from generator.words.cli import SAYINGS
 from generator.words.messages import MESSAGES, render_message
 from generator.words.translate import WORDS, Translator, pick, translator, words_language
 
 TABLES = {"pages": pages.WORDS, "feeds": feeds.WORDS, "social": social.WORDS,
           "player": player.WORDS, "report": report.WORDS, "search": search.WORDS,
-          "citation": citation.WORDS, "reach_report": reach_report.WORDS,
+          "citation": citation.WORDS, "reach_report": reach_report.WORDS, "reach": reach.WORDS,
           "messages": MESSAGES, "cli": SAYINGS}
 
 
@@ -34,11 +44,12 @@ def test_every_key_in_both_languages_with_the_same_placeholders(table: str, key:
 def test_feature_tables_keep_their_own_prefix() -> None:
     """A feature's words cannot take over another's key in the merged table."""
     for prefix, table in (("feeds.", feeds.WORDS), ("player.", player.WORDS),
-                          ("report.", report.WORDS), ("reach.", reach_report.WORDS)):
+                          ("report.", report.WORDS), ("reach.", reach_report.WORDS),
+                          ("reach.", reach.WORDS)):
         assert all(key.startswith(prefix) for key in table), prefix
     assert len(WORDS) == sum(len(t) for t in (pages.WORDS, feeds.WORDS, social.WORDS,
                                               player.WORDS, report.WORDS, search.WORDS,
-                                              citation.WORDS, reach_report.WORDS))
+                                              citation.WORDS, reach_report.WORDS, reach.WORDS))
 
 
 @pytest.mark.parametrize(("tag", "expected"), [
