@@ -32,7 +32,7 @@ def reach_report(root: Path, now: datetime, export: Path | None, *, tool: str | 
         report(result.diagnostics, msg_lang)
         return EXIT_CONTENT
     try:
-        found = read_export(export, Tool(tool) if tool else None)
+        found = read_export(export, Tool(tool) if tool else None, tz=library.settings.tz)
     except ExportProblem as problem:
         print(problem_text(problem, msg_lang), file=sys.stderr)
         return EXIT_CONTENT
@@ -47,4 +47,4 @@ def reach_report(root: Path, now: datetime, export: Path | None, *, tool: str | 
 
 def problem_text(problem: ExportProblem, lang: str) -> str:
     """The problem in the librarian's language."""
-    return str(problem)
+    return problem.message(lang)

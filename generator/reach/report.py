@@ -26,7 +26,6 @@ from datetime import date
 from ..content.models import Item
 from ..content.settings import PostingSlot
 from ..library.library import Library
-from ..social.slots import slot_label
 from .exports import Export, Visits
 
 WINDOW_HOURS = 2  # a suggested slot's length, as the default slots have
@@ -97,7 +96,11 @@ def measure(library: Library, export: Export, old_paths: Mapping[str, str] | Non
             by_url.setdefault(old, by_url[new])
     by_slug: dict[str, list[Item]] = {}
     for each in items:
-        by_slug.setdefault(each.slug, []).append(each)
+        by_slug.setdefault(each.slug.lower(), []).append(each)
+
+    def by_campaign(name: str) -> Item | None:
+        found = by_slug.get(name.lower(), [])  # Matomo lowercases campaign names
+        return found[0] if len(found) == 1 else None
 
     days = [r.day for r in export.rows if r.day is not None]
     start = start or (min(days) if days else None)
@@ -113,15 +116,15 @@ def measure(library: Library, export: Export, old_paths: Mapping[str, str] | Non
     for row in _in_period(export.rows, start, end):
         item = by_url.get(site_relative(row.path, settings.site_path)) if row.path else None
         if item is None and row.campaign:
-            found = by_slug.get(row.campaign, [])
-            item = found[0] if len(found) == 1 else None
+            item = by_campaign(row.campaign)
         if item is not None:
             visits[item.src] += row.visits
         elif row.path:
             unmatched += row.visits
-        if not row.source:
-            continue
-        platforms[row.source.lower()] += row.visits
+        if not (row.source or row.campaign):
+            continue  # not through a shared link (a report of campaigns has no source)
+        if row.source:
+            platforms[row.source.lower()] += row.visits
         if item is not None:
             campaign[item.src] += row.visits
         if row.content:
@@ -129,6 +132,24 @@ def measure(library: Library, export: Export, old_paths: Mapping[str, str] | Non
         if row.hour is not None:
             has_hours = True
             hours[row.hour] += row.visits
+    # An export of separate breakdowns (Plausible's dashboard zip): its rows are totals per
+    # day; pages, campaigns, sources and slots each come from their own breakdown.
+    for row in export.marginals.get("path", ()):
+        item = by_url.get(site_relative(row.path, settings.site_path))
+        if item is not None:
+            visits[item.src] += row.visits
+        else:
+            unmatched += row.visits
+    for row in export.marginals.get("campaign", ()):
+        item = by_campaign(row.campaign) if row.campaign else None
+        if item is not None:
+            campaign[item.src] += row.visits
+    for row in export.marginals.get("source", ()):
+        if row.source:
+            platforms[row.source.lower()] += row.visits
+    for row in export.marginals.get("content", ()):
+        if row.content:
+            posted[row.content] += row.visits
 
     suggested = {i.src for i in items if _in(i.date.astimezone(settings.tz).date(), start, end)}
     before = {i.src for i in items if start is None or
@@ -140,11 +161,10 @@ def measure(library: Library, export: Export, old_paths: Mapping[str, str] | Non
     for r in reach:
         for topic in r.item.topics:
             topics[topic] += r.visits
-    best, basis, basis_visits = _best(hours if has_hours else None, posted,
-                                      settings.posting_slots)
+    best, basis, basis_visits = _best(hours if has_hours else None, posted)
     return Reach(
         export=export, start=start, end=end,
-        total=sum(r.visits for r in export.rows),
+        total=sum(r.visits for r in _in_period(export.rows, start, end)),
         items=tuple(reach),
         platforms=_ranked(platforms),
         posting_slots=tuple(sorted(posted.items())),
@@ -173,6 +193,18 @@ def site_relative(path: str, site_path: str) -> str:
     return path
 
 
+def parse_label(label: str) -> PostingSlot | None:
+    """A link's slot, ``0600-0800``, back to a slot; None when it is not one."""
+    digits = label.strip()
+    if len(digits) != 9 or digits[4] != "-" or not digits.replace("-", "").isdigit():
+        return None
+    start = int(digits[:2]) * 60 + int(digits[2:4])
+    end = int(digits[5:7]) * 60 + int(digits[7:9])
+    if not (0 <= start < end <= 24 * 60) or int(digits[2:4]) > 59 or int(digits[7:9]) > 59:
+        return None
+    return PostingSlot(start, end)
+
+
 def _in(day: date, start: date | None, end: date | None) -> bool:
     return (start is None or day >= start) and (end is None or day <= end)
 
@@ -186,8 +218,8 @@ def _ranked(counts: Counter[str]) -> tuple[tuple[str, int], ...]:
     return tuple(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
 
 
-def _best(hours: Sequence[int] | None, posted: Mapping[str, int],
-          slots: Sequence[PostingSlot]) -> tuple[tuple[SlotReach, ...], str, int]:
+def _best(hours: Sequence[int] | None, posted: Mapping[str, int]
+          ) -> tuple[tuple[SlotReach, ...], str, int]:
     """The best slots and what they were chosen from (see the module's text)."""
     if hours is not None and sum(hours) > 0:
         windows = [SlotReach(h * 60, (h + WINDOW_HOURS) * 60,
@@ -201,9 +233,9 @@ def _best(hours: Sequence[int] | None, posted: Mapping[str, int],
                    for c in chosen):
                 chosen.append(window)
         return tuple(chosen), "arrival", sum(hours)
-    labelled = {slot_label(s): s for s in slots}
-    ranked = sorted(((labelled[label], n) for label, n in posted.items() if label in labelled
-                     and n > 0), key=lambda pair: (-pair[1], pair[0].start_minute))
+    ranked = sorted(((slot, n) for label, n in posted.items()
+                     if (slot := parse_label(label)) is not None and n > 0),
+                    key=lambda pair: (-pair[1], pair[0].start_minute))
     if not ranked:
         return (), "", 0
     best = tuple(SlotReach(s.start_minute, s.end_minute, n) for s, n in ranked[:BEST_COUNT])
