@@ -47,6 +47,7 @@ WORDS: dict[str, dict[str, str]] = {
               "(`slots_min_visits`).",
     },
     "reach.source.linkinbio": {"id": "Tautan di bio", "en": "Link in bio"},
+    "reach.source.qr": {"id": "Kode QR", "en": "QR code"},
     "reach.source.shortlink": {"id": "Tautan pendek dan kode QR", "en": "Short link and QR code"},
     "reach.hour": {"id": "Jam (waktu {zone})", "en": "Hour ({zone} time)"},
     "reach.platforms": {"id": "Per platform", "en": "By platform"},
