@@ -20,9 +20,10 @@ from ..content import registry
 from ..content.body_policy import find_policy_problems, split_page
 from ..content.diagnostics import Diagnostic, diag, has_errors
 from ..content.models import Item, Kind, VideoDetails
-from ..content.settings import Settings, load_settings
+from ..content.settings import CONFIG_FILE, PLUGIN_NAME, Settings, load_settings
 from ..content.source import discover, load_item, read_text
 from ..content.validate import Context, moved_links, validate_item
+from ..values.analytics import about_page
 from ..values.links import page_url
 from . import crossfile
 from .addresses import check_history
@@ -110,6 +111,7 @@ def run_with_settings(root: Path, settings: Settings, now: datetime,
                 supporting.add(item.details.transcript_path)
     pages = frozenset(found.markdown - {src for _, src in found.items} - supporting)
     problems += _page_policy(docs, root, pages, ctx)
+    problems += _counted_page(settings, pages)
 
     problems += crossfile.check_addresses(items, pages)
     problems += crossfile.check_translations(items)
@@ -176,6 +178,16 @@ def _read_in_parallel(root: Path, ctx: Context, found: Sequence[tuple[Kind, str]
     finally:
         _JOB = None
     return {src: (item, problems) for src, item, problems in done}
+
+
+def _counted_page(settings: Settings, pages: frozenset[str]) -> list[Diagnostic]:
+    """With a visit counter, some page must say what it counts (docs/analytics.md)."""
+    counter = settings.analytics
+    if counter is None or about_page(counter, pages) is not None:
+        return []
+    return [diag(CONFIG_FILE, 1, f"plugins.{PLUGIN_NAME}.analytics.about_page",
+                 "settings.analytics_about", warning=True,
+                 value=counter.about_page or "tentang.md")]
 
 
 def _page_policy(docs: Path, root: Path, pages: frozenset[str], ctx: Context

@@ -8,7 +8,6 @@ pages carry nothing.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 
 from markupsafe import escape
 
@@ -44,22 +43,6 @@ def with_counter(html: str, settings: Settings) -> str:
 def counter_origin(settings: Settings) -> str:
     """The one host the Content-Security-Policy adds for the counter; empty without."""
     return settings.analytics.origin if settings.analytics else ""
-
-
-# Where a library usually says who it is; the ``analytics.about_page`` setting names another.
-ABOUT_PAGES = ("tentang.md", "about.md", "tentang/index.md", "about/index.md")
-
-
-def about_page(settings: Settings, pages: Iterable[str]) -> str | None:
-    """The librarians' page that says what is counted: the one named, else the first of
-    ``ABOUT_PAGES`` the site has; None without analytics."""
-    if settings.analytics is None:
-        return None
-    present = set(pages)
-    named = settings.analytics.about_page
-    if named:
-        return named if named in present else None
-    return next((p for p in ABOUT_PAGES if p in present), None)
 
 
 def counted_statement(settings: Settings, lang: str, *, feeds: bool = False) -> str:

@@ -32,11 +32,12 @@ from ..content.validate import follow_move, written_now
 from ..feeds.scopes import alternate_links, feed_spec, listing_scope
 from ..library.library import Library
 from ..pictures.previews import SITE_PREVIEW_PATH, PreviewImage, preview_path
-from ..render.counter import about_page, counted_statement, counter_origin, with_counter
+from ..render.counter import counted_statement, counter_origin, with_counter
 from ..render.csp import with_policy
 from ..render.link_preview import listing_meta, page_meta, render_head
 from ..render.listings import home_sections
 from ..render.pages import GeneratedPage
+from ..values.analytics import about_page
 from ..values.links import local_target, relative
 from .assemble import HOME_CSS, UNLISTED, Assembly
 
@@ -140,7 +141,7 @@ class Finisher:
         """What the engine converts for the page ``src``."""
         if src in self.library.pages:
             markdown = self._follow_items(src, markdown)
-            if src == about_page(self.library.settings, self.library.pages):
+            if src == about_page(self.library.settings.analytics, self.library.pages):
                 statement = counted_statement(self.library.settings,
                                               self.library.settings.language)
                 markdown = f"{markdown.rstrip()}\n\n{statement}"

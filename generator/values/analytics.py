@@ -10,8 +10,12 @@ which is then the only other host the Content-Security-Policy allows (docs/analy
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from urllib.parse import urlsplit
+
+# Where a library usually says who it is; ``analytics.about_page`` names another.
+ABOUT_PAGES = ("tentang.md", "about.md", "tentang/index.md", "about/index.md")
 
 
 @dataclass(frozen=True)
@@ -71,3 +75,14 @@ class Analytics:
     @property
     def script_url(self) -> str:
         return self.address + self.spec.script
+
+
+def about_page(counter: Analytics | None, pages: Iterable[str]) -> str | None:
+    """The librarians' page (source path) that says what is counted: the one named, else the
+    first of ``ABOUT_PAGES`` the site has; None without analytics or without such a page."""
+    if counter is None:
+        return None
+    present = set(pages)
+    if counter.about_page:
+        return counter.about_page if counter.about_page in present else None
+    return next((p for p in ABOUT_PAGES if p in present), None)

@@ -102,4 +102,12 @@ SETTINGS_MESSAGES: dict[str, dict[str, str]] = {
         "en": "The line `{value}` cannot be read as a slot (HH:MM-HH:MM and a number of "
               "visits); it is skipped.",
     },
+    "settings.analytics_about": {
+        "id": "Situs ini menghitung kunjungan, tetapi halaman tentang `{value}` tidak ada, jadi "
+              "hanya halaman Berlangganan yang menjelaskan apa yang dihitung. Buat halaman itu "
+              "di site_src/ atau sebut halaman lain dengan `about_page:`.",
+        "en": "This site counts visits, but the about page `{value}` does not exist, so only the "
+              "Subscribe page says what is counted. Create that page in site_src/ or name "
+              "another with `about_page:`.",
+    },
 }

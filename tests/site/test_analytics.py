@@ -119,3 +119,13 @@ def test_a_wrong_analytics_setting_names_its_line(tmp_path: Path, block: str,
     assert result.returncode == 1
     assert "mkdocs.yml:" in result.stdout and words in result.stdout, result.stdout
     assert "Traceback" not in result.stderr
+
+
+def test_a_counting_site_without_an_about_page_is_told(tmp_path: Path) -> None:
+    yml = MKDOCS_YML.replace("      library_name: Perpustakaan Uji\n",
+                             "      library_name: Perpustakaan Uji\n      analytics:\n"
+                             "        provider: plausible\n")
+    root = make_site(tmp_path, {"mkdocs.yml": yml})
+    result = cli("check", cwd=root)
+    assert result.returncode == 0
+    assert "halaman tentang `tentang.md` tidak ada" in result.stdout, result.stdout
