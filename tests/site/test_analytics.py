@@ -6,18 +6,20 @@ Control, what the tool is told) is tests/gates/test_analytics.py."""
 from __future__ import annotations
 
 import re
+import shutil
 from pathlib import Path
 
 import lxml.html
 import pytest
-from sitekit import MKDOCS_YML, cli, make_site
+from sitekit import MKDOCS_YML, REPO, cli, make_site
 
 PROVIDERS = {
     # provider: (its settings, the origin allowed, data-site, the script it loads)
     "goatcounter": ("address: https://perpustakaan.goatcounter.com",
                     "https://perpustakaan.goatcounter.com", "",
                     "https://perpustakaan.goatcounter.com/count.js"),
-    "plausible": ("", "https://plausible.io", "example.org", "https://plausible.io/js/script.js"),
+    "plausible": ("", "https://plausible.io", "perpustakaan-cendekia.example.org",
+                  "https://plausible.io/js/script.js"),
     "umami": ("site: 94db1cb1-74f4-4a40-ad6c-962362670409",
               "https://cloud.umami.is", "94db1cb1-74f4-4a40-ad6c-962362670409",
               "https://cloud.umami.is/script.js"),
@@ -28,10 +30,13 @@ PROVIDERS = {
 
 
 def _site(root: Path, block: str = "") -> Path:
-    yml = MKDOCS_YML.replace("      library_name: Perpustakaan Uji\n",
-                             "      library_name: Perpustakaan Uji\n" + block)
-    return make_site(root, {"mkdocs.yml": yml,
-                            "site_src/tentang.md": "# Tentang kami\n\nPerpustakaan uji.\n"})
+    """The example library (site_src/, mkdocs.yml) with ``block`` in its plugin settings."""
+    shutil.copytree(REPO / "site_src", root / "site_src")
+    yml = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
+    anchor = "  - knowledge-site:\n"
+    assert anchor in yml
+    (root / "mkdocs.yml").write_text(yml.replace(anchor, anchor + block, 1), encoding="utf-8")
+    return root
 
 
 def _build(root: Path) -> Path:
@@ -72,7 +77,7 @@ def test_each_counter_is_one_loader_and_one_host(tmp_path: Path, provider: str) 
         tags = doc.xpath("//script[contains(@src, 'analytics.js')]")
         assert len(tags) == 1, name
         tag = tags[0]
-        assert tag.get("src") == "/lib/assets/analytics.js" and tag.get("defer") is not None
+        assert tag.get("src") == "/assets/analytics.js" and tag.get("defer") is not None
         assert (tag.get("data-provider"), tag.get("data-site"), tag.get("data-script")) == \
             (provider, site_id, script), name
         assert tag.getparent().tag == "head"
@@ -95,6 +100,7 @@ def test_each_counter_is_one_loader_and_one_host(tmp_path: Path, provider: str) 
 @pytest.mark.slow
 def test_without_the_setting_pages_carry_nothing_of_it(tmp_path: Path) -> None:
     plain = _build(_site(tmp_path / "plain"))
+    assert len(_pages(plain)) > 50
     assert not (plain / "assets/analytics.js").exists()
     for name, html in _pages(plain).items():
         assert "analytics" not in html and "Yang dihitung" not in html, name
