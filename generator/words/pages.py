@@ -163,14 +163,13 @@ WORDS: dict[str, dict[str, str]] = {
     "counted.text": {
         "id": "Situs ini menghitung kunjungan dengan {tool} ({host}): halaman yang dibuka, "
               "situs atau tautan asal (termasuk kampanye media sosial kami), jenis peramban "
-              "dan perangkat, serta negara. Tanpa cookie, tanpa alamat IP yang disimpan, tanpa "
-              "data pribadi, dan tidak ada yang dihitung bila peramban Anda meminta untuk tidak "
-              "dilacak (Do Not Track atau Global Privacy Control).",
+              "dan perangkat, serta negara. Tidak ada cookie yang dipasang, dan tidak ada yang "
+              "dihitung bila peramban Anda meminta untuk tidak dilacak (Do Not Track atau "
+              "Global Privacy Control).",
         "en": "This site counts visits with {tool} ({host}): the page opened, the site or link "
               "you came from (including our social media campaigns), the kind of browser and "
-              "device, and the country. No cookies, no stored IP addresses, no personal data, "
-              "and nothing is counted when your browser asks not to be tracked (Do Not Track or "
-              "Global Privacy Control).",
+              "device, and the country. No cookie is set, and nothing is counted when your "
+              "browser asks not to be tracked (Do Not Track or Global Privacy Control).",
     },
     "counted.feeds": {
         "id": "Membaca lewat feed tidak dihitung: pembaca feed Anda tidak memuat penghitungnya.",

@@ -94,7 +94,7 @@ def test_each_counter_is_one_loader_and_one_host(tmp_path: Path, provider: str) 
     said = [name for name, html in pages.items() if "Yang dihitung situs ini" in html]
     assert sorted(said) == ["subscribe/index.html", "tentang/index.html"]
     assert "Membaca lewat feed tidak dihitung" in pages["subscribe/index.html"]
-    assert "tanpa cookie" in pages["tentang/index.html"].lower()
+    assert "tidak ada cookie" in pages["tentang/index.html"].lower()
 
 
 @pytest.mark.slow
