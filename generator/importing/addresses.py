@@ -46,6 +46,10 @@ def alias_for(old: str, site_url: str) -> str | None:
     return "/".join(segments) + ("/" if path.endswith("/") or "." not in segments[-1] else "")
 
 
+def _regex(path: str) -> str:
+    return re.sub(r"([.^$*+?()\[\]{}|\\])", r"\\\1", path)
+
+
 def old_path(old: str) -> str:
     parts = urlsplit(old)
     return (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
@@ -69,7 +73,7 @@ def write_lists(folder: Path, pairs: Iterable[tuple[str, str]]) -> list[Path]:
     w.writerows([old_path(o), n, "0", "301"] for o, n in rows)
     files["wordpress-redirection.csv"] = out.getvalue()
     files["htaccess.txt"] = "".join(
-        f"RedirectMatch 301 ^{re.escape(urlsplit(o).path or '/')}$ {n}\n"
+        f"RedirectMatch 301 ^{_regex(urlsplit(o).path or '/')}$ {n}\n"
         for o, n in rows if not urlsplit(o).query)
     files["blogger-redirects.txt"] = "".join(
         f"From: {old_path(o)}\nTo:   {n}\n\n" for o, n in rows)

@@ -17,6 +17,9 @@ _FRAME = re.compile(r"<iframe\b[^>]*?\bsrc=[\"']([^\"']+)[\"'][^>]*>(?:.*?</ifra
                     re.I | re.S)
 _SCRIPT = re.compile(r"<(script|style)\b.*?</\1\s*>", re.I | re.S)
 _TAG = re.compile(r"<[^>]+>")
+# A Markdown link whose address runs a program: its text stays, the address goes.
+_SCRIPT_LINK = re.compile(r"\[([^\]]*)\]\(\s*<?\s*(?:javascript|vbscript|data):"
+                          r"(?:[^()]|\([^()]*\))*\)", re.I)
 
 
 @dataclass(frozen=True)
@@ -45,6 +48,10 @@ def read_body(post: ImportedPost, fmt: str) -> Body:
     for m in _SCRIPT.finditer(text):
         lost[f"<{m.group(1).lower()}>"] += 1
     text = _SCRIPT.sub("", text)
+    lost["javascript:"] += len(_SCRIPT_LINK.findall(text))
+    if not lost["javascript:"]:
+        del lost["javascript:"]
+    text = _SCRIPT_LINK.sub(r"\1", text)
     videos: list[str] = []
 
     def frame(m: re.Match[str]) -> str:

@@ -40,6 +40,8 @@ def q(value: str) -> str:
 def clean_line(value: str) -> str:
     """One line of plain text: entities read, tags and control characters out, spaces
     collapsed."""
+    value = re.sub(r"<(script|style|template|noscript)\b.*?</\1\s*>", " ", value,
+                   flags=re.S | re.I)
     value = html.unescape(html.unescape(re.sub(r"<[^>]+>", " ", value)))
     value = "".join(c for c in value if c >= " " or c == "\t")
     return " ".join(value.split())

@@ -8,6 +8,7 @@ import calendar
 import time
 from datetime import UTC, datetime
 from typing import Any
+from xml.sax import SAXParseException
 
 import feedparser
 
@@ -22,12 +23,12 @@ def _moment(parsed: time.struct_time | None) -> datetime | None:
 
 def read(data: bytes, source: str) -> Source:
     parsed: Any = feedparser.parse(data, sanitize_html=False, resolve_relative_uris=False)
-    if not parsed.entries and parsed.bozo:
-        why = getattr(parsed.get("bozo_exception"), "getMessage", lambda: "")() or str(
-            parsed.get("bozo_exception", ""))
-        raise SourceError(Trouble.of("import.malformed", source=source,
-                                     line=getattr(parsed.get("bozo_exception"), "getLineNumber",
-                                                  lambda: 0)(), why=why))
+    problem = parsed.get("bozo_exception")
+    if isinstance(problem, SAXParseException) or (not parsed.entries and parsed.bozo):
+        # Not well-formed (a download cut off, say): feedparser would guess; we say so.
+        line = problem.getLineNumber() if isinstance(problem, SAXParseException) else 0
+        why = problem.getMessage() if isinstance(problem, SAXParseException) else str(problem)
+        raise SourceError(Trouble.of("import.malformed", source=source, line=line, why=why))
     notes: tuple[Trouble, ...] = ()
     if parsed.bozo and parsed.get("encoding", "utf-8").lower() not in ("utf-8", "utf8"):
         notes = (Trouble.of("import.not_utf8", source=source, encoding=parsed.encoding),)
@@ -38,8 +39,8 @@ def read(data: bytes, source: str) -> Source:
         html = next((c.get("value", "") for c in contents
                      if "html" in c.get("type", "text/html")), "")
         summary = entry.get("summary", "")
-        if not html:
-            html, summary = summary, ""
+        if not html or summary == html:  # feedparser repeats content as summary
+            html, summary = html or summary, ""
         authors = tuple(Person(a.get("email") or a.get("name", ""), a.get("name", ""))
                         for a in entry.get("authors", []) if a.get("name"))
         if not authors and entry.get("author"):
