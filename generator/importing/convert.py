@@ -203,7 +203,8 @@ def render(prepared: Prepared, pictures: dict[str, str], *, figures: bool) -> st
                            escape_misc=False, strip_document=STRIP, table_infer_header=True)
     text = converter.convert_soup(prepared.soup)
     text = re.sub(r"KSIMPORT(\d+)Z", lambda m: held[int(m.group(1))], text)
-    text = re.sub(r"[ \t]+\n", "\n", text)
+    # Two spaces at a line end are a line break (<br>); other trailing blanks go.
+    text = re.sub(r"[ \t]+\n", lambda m: "  \n" if m.group(0).startswith("  ") else "\n", text)
     text = re.sub(r"\n{3,}", "\n\n", text).strip()
     return text + "\n" if text else ""
 
