@@ -87,6 +87,9 @@ def test_wordpress_front_matter_and_body(site: Path, tmp_path: Path) -> None:
     assert "Rak buku baru di lantai 2" in gallery.content
     assert "[gallery]" in done.stderr and "[contact-form-7]" in done.stderr
     assert "embed www.instagram.com" in done.stderr
+    # A link to another old post points at its new file.
+    assert "[cara mencari jurnal](../tutorials/cara-mencari-jurnal.md)" in _meta(
+        site, "tutorials/tips-20.md").content
     # A huge post comes through whole.
     assert "Paragraf 5999" in _meta(site, "tutorials/katalog-besar.md").content
 
