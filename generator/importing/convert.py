@@ -7,7 +7,8 @@ emphasis), with what a page of this site keeps in its own way:
 - a YouTube or Vimeo frame, or an oEmbed address alone in a paragraph, becomes the video's
   address alone on its own line (the site's click-to-load player);
 - scripts, styles, forms and frames of unknown hosts are removed and counted;
-- headings move one level down when the post uses ``<h1>`` (the page's title is the h1).
+- headings are renumbered from ``##`` down without gaps (the page's title is the h1; a blog
+  that started its sections at ``<h3>`` or used ``<h1>`` would skip a level or repeat it).
 
 Work happens in two steps so pictures can be fetched in between: :func:`prepare` parses and
 finds pictures, videos and losses; :func:`render` writes the Markdown."""
@@ -35,6 +36,7 @@ _BLOCK = re.compile(r"<(p|div|h[1-6]|ul|ol|dl|table|blockquote|pre|figure|hr|sec
                     r"article|aside|!--)\b", re.I)
 _BARE_URL = re.compile(r"^https?://\S+$")
 _MARK = "KSIMPORT{}Z"
+_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 
 
 @dataclass(frozen=True)
@@ -136,10 +138,10 @@ def _para(soup: BeautifulSoup, content: Any) -> Tag:
 
 
 class _Converter(MarkdownConverter):
-    def __init__(self, pictures: dict[str, str], figures: bool, shift: int,
+    def __init__(self, pictures: dict[str, str], figures: bool, levels: dict[int, int],
                  held: list[str], **options: Any) -> None:
         super().__init__(**options)
-        self.pictures, self.figures, self.shift, self.held = pictures, figures, shift, held
+        self.pictures, self.figures, self.levels, self.held = pictures, figures, levels, held
 
     def _hold(self, text: str) -> str:
         self.held.append(text)
@@ -169,7 +171,7 @@ class _Converter(MarkdownConverter):
 
     def convert_hN(self, n: int, el: Tag, text: str, parent_tags: set[str]) -> str:
         # markdownify's stubs leave out the convert_* methods it has.
-        return str(super().convert_hN(min(6, n + self.shift), el, text,  # type: ignore[misc]
+        return str(super().convert_hN(self.levels.get(n, n), el, text,  # type: ignore[misc]
                                       parent_tags))
 
     def convert_a(self, el: Tag, text: str, parent_tags: set[str]) -> str:
@@ -198,8 +200,9 @@ def render(prepared: Prepared, pictures: dict[str, str], *, figures: bool) -> st
     """The Markdown of a prepared body; ``pictures`` maps an address as written to what the
     Markdown links to instead (a copy's relative path)."""
     held: list[str] = []
-    shift = 1 if prepared.soup.find("h1") else 0
-    converter = _Converter(pictures, figures, shift, held, heading_style="ATX", bullets="-",
+    used = sorted({int(h.name[1]) for h in prepared.soup.find_all(_HEADINGS)})
+    levels = {n: min(6, 2 + rank) for rank, n in enumerate(used)}
+    converter = _Converter(pictures, figures, levels, held, heading_style="ATX", bullets="-",
                            escape_misc=False, strip_document=STRIP, table_infer_header=True)
     text = converter.convert_soup(prepared.soup)
     text = re.sub(r"KSIMPORT(\d+)Z", lambda m: held[int(m.group(1))], text)

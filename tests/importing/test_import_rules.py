@@ -20,6 +20,7 @@ def md(html: str, figures: bool = False, wordpress: bool = False) -> str:
 @pytest.mark.parametrize(("html", "expected"), [
     ("<h2>Langkah</h2><p>Teks</p>", "## Langkah\n\nTeks\n"),
     ("<h1>Judul</h1><h2>Sub</h2>", "## Judul\n\n### Sub\n"),  # the page's title is the h1
+    ("<h3>A</h3><h5>B</h5><h3>C</h3>", "## A\n\n### B\n\n## C\n"),  # no level skipped
     ("<ul><li>a</li><li>b</li></ul>", "- a\n- b\n"),
     ("<p><a href='https://x.org/a_b'>x_y</a></p>", "[x\\_y](https://x.org/a_b)\n"),
     ("<p><a href='javascript:alert(1)'>klik</a></p>", "klik\n"),
