@@ -117,3 +117,13 @@ def test_text_that_is_not_utf8() -> None:
         "latin-1")
     text, used = decode(latin)
     assert "caf\u00e9" in text and used
+
+
+def test_an_export_declared_in_another_encoding_is_read_and_noted() -> None:
+    from generator.importing.reading import parse_xml
+
+    data = ('<?xml version="1.0" encoding="ISO-8859-1"?>\n<rss><channel><title>Caf\u00e9'
+            "</title></channel></rss>").encode("latin-1")
+    root, notes = parse_xml(data, "lama.xml")
+    assert root.findtext("channel/title") == "Caf\u00e9"
+    assert [n.code for n in notes] == ["import.not_utf8"]
