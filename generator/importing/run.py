@@ -334,6 +334,8 @@ def _write(root: Path, docs: Path, settings: Settings, now: datetime, ledger: Le
     aliases = []
     for old in plan.old:
         alias = alias_for(old, settings.site_url)
+        if alias and _page_at(docs, alias):
+            alias = None  # a page of this site lives there: the old host must redirect
         if alias and alias not in claimed and alias != f"{kind.folder}/{Path(plan.rel).stem}/":
             claimed.add(alias)
             aliases.append(alias)
@@ -348,6 +350,16 @@ def _write(root: Path, docs: Path, settings: Settings, now: datetime, ledger: Le
                                      item_text(fields, text, settings.tz))
     _notes(post, plan, outcome, notes)
     return outcome.state
+
+
+def _page_at(docs: Path, alias: str) -> bool:
+    """Whether a file of the site (a page, an item) already answers at ``alias``."""
+    stem = alias.rstrip("/")
+    if stem.endswith(".html"):
+        stem = stem.removesuffix(".html")
+    first = stem.split("/", 1)[0]
+    return (first in {k.folder for k in Kind} and stem.count("/") == 1) or any(
+        (docs / p).exists() for p in (f"{stem}.md", f"{stem}/index.md", f"{stem}/README.md"))
 
 
 def _notes(post: ImportedPost, plan: _Plan, outcome: Outcome, notes: list[Trouble]) -> None:

@@ -4,6 +4,7 @@ addresses to aliases, text that is not UTF-8."""
 from __future__ import annotations
 
 from collections import Counter
+from pathlib import Path
 
 import pytest
 
@@ -127,3 +128,12 @@ def test_an_export_declared_in_another_encoding_is_read_and_noted() -> None:
     root, notes = parse_xml(data, "lama.xml")
     assert root.findtext("channel/title") == "Caf\u00e9"
     assert [n.code for n in notes] == ["import.not_utf8"]
+
+
+def test_an_old_address_where_a_page_of_the_site_lives_is_no_alias(tmp_path: Path) -> None:
+    from generator.importing.run import _page_at
+
+    (tmp_path / "tentang.md").write_text("# Tentang\n", encoding="utf-8")
+    assert _page_at(tmp_path, "tentang/") and _page_at(tmp_path, "tentang.html")
+    assert _page_at(tmp_path, "tutorials/cara/")  # an item's own kind of address
+    assert not _page_at(tmp_path, "2019/01/cara/")

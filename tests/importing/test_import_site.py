@@ -51,10 +51,16 @@ def test_old_addresses_on_the_same_host_redirect_after_the_build(tmp_path: Path)
 
 class _Pictures(BaseHTTPRequestHandler):
     hits: ClassVar[list[str]] = []
+    feed: ClassVar[list[bytes]] = []
 
     def do_GET(self) -> None:
         _Pictures.hits.append(self.path)
-        if self.path.endswith("rak.jpg"):
+        if self.path == "/feed/" and _Pictures.feed:
+            self.send_response(200)
+            self.send_header("Content-Type", "application/rss+xml")
+            self.end_headers()
+            self.wfile.write(_Pictures.feed[0])
+        elif self.path.endswith("rak.jpg"):
             self.send_response(200)
             self.send_header("Content-Type", "image/png")
             self.end_headers()
@@ -99,3 +105,12 @@ def test_reachable_pictures_are_copied_and_the_others_listed(tmp_path: Path,
     hits = len([h for h in _Pictures.hits if h.endswith("rak.jpg")])
     assert cli("import", str(source), cwd=site).returncode == 0
     assert len([h for h in _Pictures.hits if h.endswith("rak.jpg")]) == hits
+
+
+def test_a_feed_is_read_from_its_address(tmp_path: Path, old_host: str) -> None:
+    site = new_site(tmp_path)
+    _Pictures.feed[:] = [exports.rss(tmp_path / "feed.rss").read_bytes()]
+    done = cli("import", f"{old_host}/feed/", "--no-pictures", "--lang", "en", cwd=site)
+    assert done.returncode == 0, done.stderr
+    assert "feed import: 41 posts" in done.stdout
+    assert cli("check", cwd=site).returncode == 0
