@@ -163,8 +163,9 @@ class _Converter(MarkdownConverter):
         if not caption:
             return f"\n\n{picture}\n\n"
         if self.figures:
-            block = (f'<figure markdown="span">\n  {self.held[-1]}\n  <figcaption>'
-                     f"{htmllib.escape(caption)}</figcaption>\n</figure>")
+            # One line: in span mode a line end inside the figure becomes a <br>.
+            block = (f'<figure markdown="span">{self.held[-1]}<figcaption>'
+                     f"{htmllib.escape(caption)}</figcaption></figure>")
             self.held[-1] = block
             return f"\n\n{picture}\n\n"
         return f"\n\n{picture}\n*{_escape(caption)}*\n\n"

@@ -42,8 +42,7 @@ def test_a_figure_keeps_its_caption() -> None:
     html = '<figure><img src="a.png" alt="Rak"><figcaption>Rak baru</figcaption></figure>'
     assert md(html) == "![Rak](a.png)\n*Rak baru*\n"
     assert md(html, figures=True) == (
-        '<figure markdown="span">\n  ![Rak](a.png)\n  <figcaption>Rak baru</figcaption>\n'
-        "</figure>\n")
+        '<figure markdown="span">![Rak](a.png)<figcaption>Rak baru</figcaption></figure>\n')
 
 
 def test_wordpress_paragraphs_without_p_tags() -> None:
