@@ -69,6 +69,7 @@ class _Plan:
     decision: Decision
     rel: str = ""  # the file, relative to the root
     old: tuple[str, ...] = ()  # its old absolute addresses
+    keys: dict[str, str] = field(default_factory=dict)  # picture as written -> where it is
 
 
 def import_source(root: Path, settings: Settings, now: datetime, options: Options,
@@ -102,6 +103,7 @@ def import_source(root: Path, settings: Settings, now: datetime, options: Option
         for address in plan.body.pictures:
             found = _resolve(address, plan.post, base)
             if found:
+                plan.keys[address] = found
                 wanted.setdefault(found, (plan, address))
     copies, failed = _pictures(docs, ledger, wanted, options.pictures, fetch, source)
     for url, (plan, why) in failed.items():
@@ -277,8 +279,10 @@ def _copy_local(docs: Path, key: str, source: Source) -> str | None:
     site = Path(source.folder)
     for candidate in ((site / where).parent, site, site / "static"):
         full = (candidate / path.lstrip("/")) if path.startswith("/") else candidate / path
-        if full.is_file():
-            rel = f"{PICTURES}/local/" + re.sub(r"[^A-Za-z0-9._/-]", "-", path.lstrip("/"))
+        if full.is_file() and full.resolve().is_relative_to(site.resolve()):
+            # Named after where it lies in the old site: two bundles' "cover.jpg" stay two.
+            where_in_site = full.resolve().relative_to(site.resolve()).as_posix()
+            rel = f"{PICTURES}/local/" + re.sub(r"[^A-Za-z0-9._/-]", "-", where_in_site)
             target = docs / rel
             target.parent.mkdir(parents=True, exist_ok=True)
             data = full.read_bytes()
@@ -302,8 +306,7 @@ def _write(root: Path, docs: Path, settings: Settings, now: datetime, ledger: Le
     depth = here.count("/")
     pictures = {}
     for address in plan.body.pictures:
-        key = _resolve(address, post, None if post.markdown else post.url)
-        key = key or address
+        key = plan.keys.get(address, address)
         if key in copies:
             pictures[address] = "../" * depth + copies[key]
         elif not address.startswith(("http://", "https://")) and key.startswith("http"):

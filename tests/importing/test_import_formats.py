@@ -58,6 +58,16 @@ def test_an_imported_library_passes_check(site: Path, tmp_path: Path, name: str)
     assert "resensi-buku:" in topics and "literasi:" in topics  # the old ones kept
 
 
+def test_pictures_of_a_hugo_site_are_copied_from_its_folder(site: Path, tmp_path: Path) -> None:
+    source = write_source(tmp_path, "hugo")
+    done = cli("import", str(source), "--no-pictures", cwd=site)
+    assert done.returncode == 0, done.stderr
+    copy = site / "site_src/images/imported/local/content/posts/galeri-kegiatan/rak.png"
+    assert copy.is_file()
+    body = _meta(site, "tutorials/galeri-kegiatan.md").content
+    assert "](../images/imported/local/content/posts/galeri-kegiatan/rak.png)" in body
+
+
 def test_wordpress_front_matter_and_body(site: Path, tmp_path: Path) -> None:
     done = cli("import", str(write_source(tmp_path, "wxr")), "--no-pictures", cwd=site)
     assert done.returncode == 0, done.stderr
