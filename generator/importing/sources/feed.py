@@ -8,6 +8,7 @@ import calendar
 import time
 from datetime import UTC, datetime
 from typing import Any
+from urllib.parse import urlsplit
 from xml.sax import SAXParseException
 
 import feedparser
@@ -60,6 +61,7 @@ def read(data: bytes, source: str) -> Source:
             excerpt=summary,
             authors=authors,
             categories=tuple(dict.fromkeys(t.strip() for t in terms if t.strip())),
-            slug=(link or "").rstrip("/").rsplit("/", 1)[-1].removesuffix(".html") or None,
+            slug=urlsplit(link or "").path.rstrip("/").rsplit("/", 1)[-1].removesuffix(
+                ".html") or None,
         ))
     return Source("feed", tuple(posts), base, notes)
