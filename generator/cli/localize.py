@@ -10,26 +10,19 @@ picture says what went wrong.
 
 from __future__ import annotations
 
-import hashlib
 import posixpath
 import sys
-import urllib.error
-import urllib.request
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from urllib.parse import quote, unquote, urlsplit
+from urllib.parse import quote, urlsplit
 
 from ..content.diagnostics import has_errors
 from ..content.edits import apply_edits, body_offset, read_normal
 from ..content.markdown_scan import scan_body
+from ..importing.download import FetchFailed, fetch_picture
 from ..library.check import Options, run
 from .output import message_language, report, says
-
-MAX_BYTES = 15_000_000
-TIMEOUT = 30
-_TYPES = {"image/png": ".png", "image/jpeg": ".jpg", "image/gif": ".gif", "image/webp": ".webp",
-          "image/avif": ".avif", "image/svg+xml": ".svg"}
 
 
 @dataclass(frozen=True)
@@ -70,8 +63,8 @@ def localize_images(root: Path, now: datetime, lang: str | None) -> int:
     failed = False
     for url in dict.fromkeys(r.url for r in wanted):
         try:
-            fetched[url] = _fetch(url)
-        except _Failed as exc:
+            fetched[url] = fetch_picture(url)
+        except FetchFailed as exc:
             failed = True
             print(says("localize.failed", msg_lang, url=url, why=str(exc)), file=sys.stderr)
     if failed:
@@ -92,30 +85,3 @@ def localize_images(root: Path, now: datetime, lang: str | None) -> int:
         print(says("localize.done", msg_lang, path=path.relative_to(root).as_posix(),
                    count=len(changes)), file=sys.stderr)
     return 0
-
-
-class _Failed(Exception):
-    pass
-
-
-def _fetch(url: str) -> tuple[str, bytes]:
-    request = urllib.request.Request(url, headers={"User-Agent": "knowledge-site"})
-    try:
-        with urllib.request.urlopen(request, timeout=TIMEOUT) as response:
-            media = response.headers.get_content_type()
-            data = response.read(MAX_BYTES + 1)
-    except urllib.error.HTTPError as exc:
-        raise _Failed(f"HTTP {exc.code}") from None
-    except (urllib.error.URLError, OSError, ValueError) as exc:
-        raise _Failed(str(getattr(exc, "reason", exc))) from None
-    if len(data) > MAX_BYTES:
-        raise _Failed(f"more than {MAX_BYTES // 1_000_000} MB")
-    suffix = _TYPES.get(media)
-    if suffix is None:
-        raise _Failed(f"not a picture ({media})")
-    parts = urlsplit(url)
-    stem = Path(unquote(parts.path)).stem or "picture"
-    safe = "".join(c if c.isalnum() or c in "-_." else "-" for c in stem)[:60].strip("-.")
-    digest = hashlib.sha256(url.encode()).hexdigest()[:8]
-    host = (parts.hostname or "host").lower()
-    return f"images/remote/{host}/{safe or 'picture'}-{digest}{suffix}", data

@@ -11,6 +11,7 @@ from pathlib import Path
 from ..content.diagnostics import has_errors, strictened
 from ..content.kinds.table import KINDS
 from ..content.settings import ENGINES
+from ..importing.post import FORMATS
 from .output import held_back, message_language, report, says, summary_line
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
@@ -83,7 +84,24 @@ def _parser() -> argparse.ArgumentParser:
     localize = sub.add_parser("localize-images",
                               help="copy pictures from other hosts into site_src/images/ and "
                                    "point the texts at the copies")
-    for p in (check, new, build, serve, export, report, schema, localize, ping,
+    imp = sub.add_parser("import", help="bring posts in from WordPress, Blogger, an RSS/Atom "
+                                        "feed, Jekyll or Hugo (docs/importing.md)")
+    imp.add_argument("source", help="an export file, a feed's file or address, or a Jekyll "
+                                    "or Hugo site's folder")
+    imp.add_argument("--from", dest="fmt", choices=FORMATS,
+                     help="the source's format (default: recognised from the source)")
+    imp.add_argument("--kind", choices=tuple(kind.value for kind in KINDS),
+                     help="make every post this type (default: decided per post)")
+    imp.add_argument("--map", type=Path, dest="mapping",
+                     help="a YAML mapping file: categories or posts -> types, authors, topics")
+    imp.add_argument("--redirects", type=Path, default=Path("import-redirects"),
+                     help="folder for the old host's redirect lists (default: "
+                          "import-redirects/)")
+    imp.add_argument("--old-url", help="the old site's address, when the source does not "
+                                       "say it (feeds, folders) or the blog moved since")
+    imp.add_argument("--no-pictures", action="store_true",
+                     help="do not download pictures (they stay linked on the old site)")
+    for p in (check, new, build, serve, export, report, schema, localize, ping, imp,
               sub.choices["fix"]):
         p.add_argument("--lang", choices=("id", "en"), default=argparse.SUPPRESS,
                        help="language of messages (default: the site's language)")
@@ -153,6 +171,12 @@ def _main(argv: list[str] | None) -> int:
         from .localize import localize_images
 
         return localize_images(root, now, lang)
+    if args.command == "import":
+        from .importing import import_posts
+
+        return import_posts(root, now, lang, args.source, args.fmt, args.kind, args.mapping,
+                            root / args.redirects if not args.redirects.is_absolute()
+                            else args.redirects, args.old_url, not args.no_pictures)
     if args.command == "schema":
         return _schema(root, args.directory, now)
     if args.command == "ping-hub":

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from . import importing
+
 SAYINGS: dict[str, dict[str, str]] = {
     "build.refused": {
         "id": "Situs tidak dibangun karena ada galat di atas; situs sebelumnya tidak diubah.",
@@ -191,3 +193,8 @@ SAYINGS: dict[str, dict[str, str]] = {
         "en": "`{value}` is not a date. Write YYYY-MM-DD, e.g. 2026-11-01.",
     },
 }
+
+# `knowledge-site import` keeps its own table (words/importing.py); one table for `says`.
+_CLASH = set(SAYINGS) & set(importing.SAYINGS)
+assert not _CLASH, f"two word tables use the same keys: {sorted(_CLASH)}"
+SAYINGS.update(importing.SAYINGS)

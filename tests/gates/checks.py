@@ -108,11 +108,19 @@ def classify(url_path: str) -> str:
     return "page"
 
 
+def is_redirect(html_file: Path) -> bool:
+    """A redirect page (an old address, an alias): a meta refresh, no page of its own."""
+    with open(html_file, "rb") as f:
+        return b'http-equiv="refresh"' in f.read(2048)
+
+
 def representative_pages(site_dir: Path) -> dict[str, str]:
-    """One URL per page type present in the site: the alphabetically first, so runs repeat."""
+    """One URL per page type present in the site: the alphabetically first, so runs repeat;
+    redirect pages (old addresses) are not a page type and never represent one."""
     chosen: dict[str, str] = {}
-    for url in sorted(page_url(site_dir, f) for f in html_files(site_dir)):
-        chosen.setdefault(classify(url), url)
+    for url, f in sorted((page_url(site_dir, f), f) for f in html_files(site_dir)):
+        if classify(url) not in chosen and not is_redirect(f):
+            chosen[classify(url)] = url
     return chosen
 
 

@@ -60,11 +60,14 @@ class GatesSite:
     build_output: str | None
 
 
-# Every gate runs on the site each engine builds (docs/engines.md), and on the realistic corpus
+# Every gate runs on the site each engine builds (docs/engines.md), on the realistic corpus
 # (tests/corpus: tutorials and reviews as other people write them, built with mkdocs, its
-# planted mistakes left out); KS_GATES_ENGINES narrows the list.
+# planted mistakes left out), and on the example library after `knowledge-site import` of the
+# WordPress fixture export (tests/importing/fixtures: hostile posts included; its old
+# addresses on the site's host, so its redirect pages are gated too); KS_GATES_ENGINES narrows
+# the list.
 ENGINES = tuple(os.environ.get("KS_GATES_ENGINES",
-                               "mkdocs,properdocs,zensical,corpus").split(","))
+                               "mkdocs,properdocs,zensical,corpus,imported").split(","))
 CORPUS = REPO_ROOT / "tests" / "corpus" / "site"
 # Written for the example library with the hostile pages (its pages, words and planted
 # breakage): not run on the corpus.
@@ -76,7 +79,8 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     keep, drop = [], []
     for item in items:
         callspec = getattr(item, "callspec", None)
-        on_corpus = callspec is not None and callspec.params.get("gates_site") == "corpus"
+        on_corpus = callspec is not None and callspec.params.get("gates_site") in (
+            "corpus", "imported")
         (drop if on_corpus and item.path.name in EXAMPLE_ONLY else keep).append(item)
     if drop:
         config.hook.pytest_deselected(items=drop)
@@ -95,6 +99,28 @@ def _corpus_project(dest: Path) -> Path:
     return dest
 
 
+def _imported_project(dest: Path, env: dict[str, str]) -> Path:
+    """The example library with the WordPress fixture export imported into it (the posts
+    with pictures on the old host left out: no network here, and a picture left on another
+    host is what `check` already warns about)."""
+    sys.path.insert(0, str(REPO_ROOT / "tests"))
+    from importing.fixtures.exports import wxr
+    from importing.fixtures.posts import posts
+
+    dest.mkdir(parents=True)
+    shutil.copy2(REPO_ROOT / "mkdocs.yml", dest / "mkdocs.yml")
+    shutil.copytree(REPO_ROOT / "site_src", dest / "site_src")
+    source = wxr(dest.parent / "wordpress.xml", [p for p in posts() if p.n not in (12, 17)],
+                 base="https://perpustakaan-cendekia.example.org")
+    proc = subprocess.run([sys.executable, "-m", "generator", "import", str(source),
+                           "--no-pictures"], cwd=dest, env=env, capture_output=True, text=True,
+                          check=False)
+    if proc.returncode != 0:
+        pytest.fail(f"importing the WordPress fixture failed:\n{proc.stderr[-4000:]}",
+                    pytrace=False)
+    return dest
+
+
 @pytest.fixture(scope="session", params=ENGINES if not os.environ.get("KS_GATES_SITE")
                 else ("given",))
 def gates_site(request: pytest.FixtureRequest,
@@ -109,14 +135,16 @@ def gates_site(request: pytest.FixtureRequest,
             pytest.fail(f"KS_GATES_SITE={given} is not a built site (no index.html)")
         return GatesSite(site, None)
     base = tmp_path_factory.mktemp(f"gates-{engine}")
-    if engine == "corpus":
-        project, engine = _corpus_project(base / "project"), "mkdocs"
-    else:
-        project = hostile.make_project(base / "project")
-    site = base / "site"
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
     # The build runs in the copy, so this checkout's generator must be importable from there.
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(REPO_ROOT), env.get("PYTHONPATH")]))
+    if engine == "corpus":
+        project, engine = _corpus_project(base / "project"), "mkdocs"
+    elif engine == "imported":
+        project, engine = _imported_project(base / "project", env), "mkdocs"
+    else:
+        project = hostile.make_project(base / "project")
+    site = base / "site"
     # Not --strict: the hostile pages carry what the body policy removes, with a warning each.
     cmd = [sys.executable, "-m", "generator", "build", "--engine", engine, "-d", str(site)]
     proc = subprocess.run(cmd, cwd=project, env=env, capture_output=True, text=True, check=False)

@@ -10,6 +10,7 @@ import pytest
 from generator.words import (
     citation,
     feeds,
+    importing,
     pages,
     player,
     reach,
@@ -25,7 +26,8 @@ from generator.words.translate import WORDS, Translator, pick, translator, words
 TABLES = {"pages": pages.WORDS, "feeds": feeds.WORDS, "social": social.WORDS,
           "player": player.WORDS, "report": report.WORDS, "search": search.WORDS,
           "citation": citation.WORDS, "reach_report": reach_report.WORDS, "reach": reach.WORDS,
-          "messages": MESSAGES, "cli": SAYINGS}
+          "messages": MESSAGES, "cli": SAYINGS,
+          "importing": importing.SAYINGS}
 
 
 def _fields(text: str) -> set[str]:
@@ -73,3 +75,20 @@ def test_translator_fills_placeholders_and_refuses_unknown_keys() -> None:
 def test_messages_and_sayings_follow_the_same_rule() -> None:
     assert render_message("file.empty", "jv", {}) == render_message("file.empty", "en", {})
     assert pick(SAYINGS["check.clean"], "id-ID") == SAYINGS["check.clean"]["id"]
+
+
+def test_the_import_words_are_said_through_the_commands_table() -> None:
+    """words/importing.py is merged into SAYINGS (one `says` for every command); every
+    message code the import can raise has words, and the words it writes into a library's
+    files (a role, a topic's description) exist in both languages."""
+    import re
+    from pathlib import Path
+
+    assert set(importing.SAYINGS) <= set(SAYINGS)
+    assert all(key.startswith("import.") for key in importing.SAYINGS)
+    package = Path(__file__).resolve().parents[2] / "generator" / "importing"
+    used = set()
+    for path in package.rglob("*.py"):
+        used |= set(re.findall(r'Trouble\.of\(\s*"([a-z_.]+)"', path.read_text("utf-8")))
+    used |= {"import.post.edited", "import.post.gone"}  # f"import.post.{state}"
+    assert used and used <= set(importing.SAYINGS), sorted(used - set(importing.SAYINGS))
