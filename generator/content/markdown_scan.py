@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from html.parser import HTMLParser
 from typing import Any
@@ -74,6 +74,7 @@ class Found:
     start: int = -1  # the target's span in the body (-1: unknown; not rewritten)
     end: int = -1
     tag: str = ""  # html: the element ("a", "img", "source" …)
+    alt: str | None = None  # a Markdown picture's description as written (None: not one)
 
 
 @dataclass(frozen=True)
@@ -177,7 +178,10 @@ def parse_body(body: str, extensions: tuple[str, ...], marked: str | None = None
         for name, value in element.attrib.items():
             if name == _LINK_ATTRS.get(element.tag) or (name in _HTML_ATTRS
                                                         and _MARK.search(value)):
-                links.append(_found(element.tag, value, candidates, body, starts))
+                found = _found(element.tag, value, candidates, body, starts)
+                if found.kind == "image":
+                    found = replace(found, alt=_MARK.sub("", element.get("alt", "")))
+                links.append(found)
             elif name not in ("id", "class", "title", "alt"):
                 attributes.append((name, _MARK.sub("", value),
                                    _line_of_text(body, name, starts)))
@@ -236,8 +240,9 @@ def _plain(body: str, candidates: list[_Candidate]) -> BodyScan | None:
         if opening is None:
             continue  # "](x)" with no "[" before it in the paragraph: text, not a link
         kind = "image" if body[opening - 1:opening] == "!" else "link"
+        alt = body[opening + 1:candidate.start - 2] if kind == "image" else None
         links.append(Found(kind, target, line, candidate.start, candidate.end,
-                           "img" if kind == "image" else "a"))
+                           "img" if kind == "image" else "a", alt))
     return BodyScan(tuple(links), text=body)
 
 

@@ -4,6 +4,14 @@ other hosts, footnotes, renamed or moved files, and tracking parameters in addre
 from __future__ import annotations
 
 LINK_MESSAGES: dict[str, dict[str, str]] = {
+    "image.body_alt": {
+        "id": "gambar `{value}` di teks belum punya keterangan untuk pembaca tunanetra. Tulis "
+              "isinya di antara kurung siku: `![Halaman depan OPAC dengan kotak pencarian]"
+              "({value})`.",
+        "en": "the picture `{value}` in the text has no description for blind readers. Write "
+              "what it shows between the square brackets: `![The OPAC's front page with its "
+              "search box]({value})`.",
+    },
     "image.alt_missing": {
         "id": "gambar perlu teks alternatif untuk pembaca tunanetra. Tambahkan kolom alt "
               "(`image_alt:` atau `cover_alt:`) yang menjelaskan isi gambar.",
