@@ -81,10 +81,10 @@ def validate_item(source: SourceFile, ctx: Context) -> tuple[Item | None, list[D
         and browser_form(source.body[f.start:f.end]) != source.body[f.start:f.end])
     for found in find_policy_problems(source.path, source.body, source.body_line, scan):
         r.add(found)
-    for found in scan.links:  # a picture in the text without a description
-        if found.kind == "image" and found.alt is not None and not found.alt.strip():
-            r.add(diag(source.path, source.body_line + found.line, "body", "image.body_alt",
-                       warning=True, value=found.target))
+    for picture in scan.links:  # a picture in the text without a description
+        if picture.kind == "image" and picture.alt is not None and not picture.alt.strip():
+            r.add(diag(source.path, source.body_line + picture.line, "body", "image.body_alt",
+                       warning=True, value=picture.target))
     for label, line in scan.missing_footnotes:
         r.add(diag(source.path, source.body_line + line, "body", "footnote.missing",
                    warning=True, value=f"[^{label}]"))
