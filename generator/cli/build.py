@@ -6,6 +6,9 @@ the previous site exactly as it was: the new one only replaces it once complete.
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
+import gc
 import os
 import re
 import shutil
@@ -21,6 +24,7 @@ from ..library.check import Options, run
 from ..library.library import Library
 from ..pictures.previous import Previous
 from ..site.output import keep_unchanged_times, make_readable, site_size, size_limit
+from ..site.search_index import SearchIndexError, build_search_index
 from .output import held_back, message_language, report, says
 
 
@@ -61,12 +65,22 @@ def build_library(root: Path, library: Library, *, site_dir: Path | None, strict
     # The site being replaced is read for pictures whose inputs are unchanged (previous):
     # never written, and only swapped out once the new one is whole.
     site = prepare(root, library, previous=Previous(target if target.is_dir() else None),
-                   html_links=engine.raw_html_links)
+                   html_links=engine.raw_html_links, search_later=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.building-{os.getpid()}-",
                                     dir=target.parent))
     try:
-        if not engine.build(site, staging, strict=strict):
+        built = engine.build(site, staging, strict=strict)
+        if not built:
             print(says("build.engine_failed", lang, engine=engine.name), file=sys.stderr)
+            return 1
+        # Pagefind (its own process, in parts: site/search_index.py) runs once the engine's
+        # pages, the assembly and the articles are garbage and their memory is given back.
+        del site
+        _give_back_memory()
+        try:
+            build_search_index(staging, library.settings.language)
+        except SearchIndexError as exc:
+            print(says("build.search_failed", lang, why=exc), file=sys.stderr)
             return 1
         make_readable(staging)
         kept = keep_unchanged_times(staging, target)
@@ -85,6 +99,14 @@ def build_library(root: Path, library: Library, *, site_dir: Path | None, strict
     for line in held_back(library, lang):
         print(line, file=sys.stderr)
     return 0
+
+
+def _give_back_memory() -> None:
+    """Collect the engine's garbage (it holds reference cycles) and hand glibc's free pages
+    back to the system, so the search index's process finds them."""
+    gc.collect()
+    with contextlib.suppress(OSError, AttributeError):  # not glibc: reused, not returned
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
 
 
 def _mb(size: int) -> str:

@@ -47,6 +47,9 @@ class SiteBuild:
     finisher: Finisher = field(compare=False)
     previous: Previous = NOTHING  # the site this build replaces (its pictures are reused)
     serving: bool = False  # a preview: drafts and scheduled items shown with a banner
+    # The caller builds the search index after the engine has returned (``build``: Pagefind
+    # then runs while the engine's pages are no longer in memory); else ``publish`` does.
+    search_later: bool = False
 
     def is_hidden(self, src: str) -> bool:
         """A source file the engine must not publish as a page."""
@@ -88,20 +91,25 @@ class SiteBuild:
                        self.previous).start()
 
     def publish(self, site_dir: Path, drawing: Drawing | None = None) -> None:
-        """Everything written after the pages: raises SearchIndexError when Pagefind fails."""
+        """Everything written after the pages: raises SearchIndexError when Pagefind fails.
+        A build's articles are dropped once the feeds have them; ``serve`` keeps them."""
         publish(self.library, self.assembly, dict(self.finisher.articles), self.docs,
-                site_dir, drawing, transcripts=dict(self.finisher.transcripts))
+                site_dir, drawing, transcripts=dict(self.finisher.transcripts),
+                search=not self.search_later)
+        if not self.serving:
+            self.finisher.articles.clear()
+            self.finisher.transcripts.clear()
 
 
 def prepare(root: Path, library: Library, *, previous: Previous = NOTHING,
             serving: bool = False, memo: dict[str, Any] | None = None,
-            html_links: str = "page") -> SiteBuild:
+            html_links: str = "page", search_later: bool = False) -> SiteBuild:
     """The description of a build of ``library``; ``memo``: item pages kept between the
     builds of one ``serve`` session; ``html_links``: the engine's ``raw_html_links``."""
     docs = root / library.settings.docs_dir
     assembly = assemble(library, docs, previous=previous, memo=memo, html_links=html_links)
     return SiteBuild(root, docs, library, assembly, Finisher(library, assembly), previous,
-                     serving)
+                     serving, search_later)
 
 
 def prepare_from_sources(root: Path, *, serving: bool, previous: Previous = NOTHING,

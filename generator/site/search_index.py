@@ -4,39 +4,150 @@ Measured choice (docs/search.md): Material's built-in search downloads one JSON
 of every page's text before the first result (8.5 MB at 1,000 items); Pagefind
 fetches a ~15 KB loader and only the index shards a query needs, and nothing at
 all until the patron searches.
+
+Pagefind holds everything it indexes in memory until it writes the bundle: about 100 MB
+plus 200 KB a page (measured: 590 MB for 2,500 of the benchmark's item pages, 2.2 GB for
+10,000). So a library of more than ``PART_PAGES`` searchable pages is indexed in parts, one
+Pagefind run after the other, each over a folder of hard links to its pages: ``pagefind/``
+holds the first part and Pagefind's loader, ``pagefind/part-2/`` … the others, and
+``pagefind/parts.json`` lists them; the search page merges them in the browser (Pagefind's
+``mergeIndex``, which reuses the first part's WebAssembly). A page's part is chosen by a hash
+of its path, so an edit changes the files of one part only while the number of parts stays.
+
+One catch, and its cure: where no word of an index starts with the searched word, Pagefind
+answers with the pages holding the longest word that *begins* the searched one ("l" for
+"library"). One index does so only for a word found nowhere; a part does so whenever the word
+is in other parts only. So every part also indexes one page of every word of the site (the
+``ks:words`` filter), which the search page leaves out: each part then answers as one index
+would.
 """
 
 from __future__ import annotations
 
+import hashlib
+import html
+import json
+import os
+import re
 import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 OUTPUT = "pagefind"
+PARTS = "parts.json"
+PART_PAGES = 2000
+_MARK = b"data-pagefind-body"
+WORDS_FILTER = "ks:words"  # the page of every word in each part; search.js leaves it out
+_WORDS_PAGE = "ks-search-words.html"
+_TAG = re.compile(r"<[^>]*>")
+_WORD = re.compile(r"[^\W_]+")
 # Pagefind's ready-made interfaces; our own search page uses only its small core API.
 _UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js",
            "pagefind-modular-ui.css", "pagefind-component-ui.js", "pagefind-component-ui.css",
            "pagefind-highlight.js")
+# A merged part needs only its entry file and index: the loader and WebAssembly are the
+# first part's.
+_LOADER = ("pagefind.js", "pagefind-worker.js")
 
 
 class SearchIndexError(Exception):
     pass
 
 
-def build_search_index(site_dir: Path, language: str) -> None:
+def part_pages() -> int:
+    """Pages per Pagefind run: ``KS_SEARCH_PART_PAGES`` (a machine with little memory, a test)."""
+    value = os.environ.get("KS_SEARCH_PART_PAGES", "").strip()
+    return max(1, int(value)) if value else PART_PAGES
+
+
+def build_search_index(site_dir: Path, language: str, *, per_part: int | None = None) -> int:
     """Index every page marked ``data-pagefind-body`` as one language (the site's), so
-    Indonesian and English items are found from the same search box."""
+    Indonesian and English items are found from the same search box; the number of parts."""
     target = site_dir / OUTPUT
     if target.exists():
         shutil.rmtree(target)
+    pages = searchable_pages(site_dir)
+    count = max(1, -(-len(pages) // (per_part or part_pages())))
+    if count == 1:
+        _pagefind(site_dir, target, language)
+    else:
+        parts: list[list[str]] = [[] for _ in range(count)]
+        for page in pages:
+            parts[int(hashlib.sha256(page.encode()).hexdigest(), 16) % count].append(page)
+        words = words_page(site_dir, pages, language)
+        for number, part in enumerate(parts, start=1):
+            _index_part(site_dir, part, words,
+                        target if number == 1 else target / f"part-{number}", language)
+    names = [f"part-{n}/" for n in range(2, count + 1)]
+    for unused in _UNUSED:
+        (target / unused).unlink(missing_ok=True)
+    for name in names:
+        for path in (target / name).iterdir():
+            if path.name in _UNUSED or path.name in _LOADER or path.name.startswith("wasm."):
+                path.unlink()
+    (target / PARTS).write_text(json.dumps(names) + "\n", encoding="utf-8")
+    return count
+
+
+def searchable_pages(site_dir: Path) -> list[str]:
+    """The HTML files Pagefind indexes (they hold ``data-pagefind-body``), relative, sorted."""
+    found = []
+    for folder, dirs, files in os.walk(site_dir):
+        if folder == str(site_dir) and OUTPUT in dirs:
+            dirs.remove(OUTPUT)
+        for name in files:
+            if name.endswith(".html"):
+                path = os.path.join(folder, name)
+                with open(path, "rb") as f:
+                    if _MARK in f.read():
+                        found.append(os.path.relpath(path, site_dir))
+    return sorted(found)
+
+
+def words_page(site_dir: Path, pages: list[str], language: str) -> bytes:
+    """One page holding every word of the searchable pages once (more words than Pagefind
+    indexes do no harm: they only keep the fallback away), marked with ``WORDS_FILTER``."""
+    words: set[str] = set()
+    for rel in pages:
+        text = (site_dir / rel).read_text(encoding="utf-8", errors="replace")
+        words.update(_WORD.findall(html.unescape(_TAG.sub(" ", text[text.find("<body"):]))))
+    name, value = WORDS_FILTER.split(":")
+    return (f'<!doctype html><html lang="{html.escape(language)}"><head><meta charset="utf-8">'
+            f'<title>{name}</title></head><body><div data-pagefind-body '
+            f'data-pagefind-filter="{name}:{value}"><p>{" ".join(sorted(words))}</p></div>'
+            f"</body></html>\n").encode()
+
+
+def _index_part(site_dir: Path, pages: list[str], words: bytes, output: Path,
+                language: str) -> None:
+    """Pagefind over ``pages`` only: a folder of hard links (copies where the file system
+    has none) next to the site, so each page keeps its address."""
+    try:
+        tree = Path(tempfile.mkdtemp(prefix=".search-part-", dir=site_dir.parent))
+    except OSError:  # a folder we may not write next to
+        tree = Path(tempfile.mkdtemp(prefix="ks-search-part-"))
+    try:
+        for rel in pages:
+            link = tree / rel
+            link.parent.mkdir(parents=True, exist_ok=True)
+            try:
+                os.link(site_dir / rel, link)
+            except OSError:
+                shutil.copyfile(site_dir / rel, link)
+        (tree / _WORDS_PAGE).write_bytes(words)
+        _pagefind(tree, output, language)
+    finally:
+        shutil.rmtree(tree, ignore_errors=True)
+
+
+def _pagefind(site: Path, output: Path, language: str) -> None:
     result = subprocess.run(
-        [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--output-subdir", OUTPUT,
+        [sys.executable, "-m", "pagefind", "--site", str(site), "--output-path", str(output),
          "--force-language", language.split("-")[0], "--silent",
          "--exclude-selectors", ".headerlink, .ks-breadcrumbs, .ks-kind"],
         capture_output=True, text=True, check=False,
     )
     if result.returncode != 0:
         raise SearchIndexError(result.stderr.strip() or result.stdout.strip())
-    for name in _UNUSED:
-        (target / name).unlink(missing_ok=True)
