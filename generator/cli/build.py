@@ -24,7 +24,7 @@ from ..library.check import Options, run
 from ..library.library import Library
 from ..pictures.previous import Previous
 from ..site.output import keep_unchanged_times, make_readable, site_size, size_limit
-from ..site.search_index import SearchIndexError, build_search_index
+from ..site.search_index import SearchIndexError, build_search_index, part_pages
 from .output import held_back, message_language, report, says
 
 
@@ -65,7 +65,8 @@ def build_library(root: Path, library: Library, *, site_dir: Path | None, strict
     # The site being replaced is read for pictures whose inputs are unchanged (previous):
     # never written, and only swapped out once the new one is whole.
     site = prepare(root, library, previous=Previous(target if target.is_dir() else None),
-                   html_links=engine.raw_html_links, search_later=True)
+                   html_links=engine.raw_html_links,
+                   search_later=len(library.all_items) >= part_pages())
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.building-{os.getpid()}-",
                                     dir=target.parent))
     try:
@@ -73,15 +74,18 @@ def build_library(root: Path, library: Library, *, site_dir: Path | None, strict
         if not built:
             print(says("build.engine_failed", lang, engine=engine.name), file=sys.stderr)
             return 1
-        # Pagefind (its own process, in parts: site/search_index.py) runs once the engine's
-        # pages, the assembly and the articles are garbage and their memory is given back.
+        # A library big enough for an index in parts (site/search_index.py): Pagefind runs
+        # once the engine's pages, the assembly and the articles are garbage and their memory
+        # is given back. A smaller one was indexed alongside the feeds (publish).
+        later = site.search_later
         del site
-        _give_back_memory()
-        try:
-            build_search_index(staging, library.settings.language)
-        except SearchIndexError as exc:
-            print(says("build.search_failed", lang, why=exc), file=sys.stderr)
-            return 1
+        if later:
+            _give_back_memory()
+            try:
+                build_search_index(staging, library.settings.language)
+            except SearchIndexError as exc:
+                print(says("build.search_failed", lang, why=exc), file=sys.stderr)
+                return 1
         make_readable(staging)
         kept = keep_unchanged_times(staging, target)
         _swap(staging, target)
