@@ -23,7 +23,7 @@ from ..engine.choice import get_engine, memory_shortfall
 from ..library.check import Options, run
 from ..library.library import Library
 from ..pictures.previous import Previous
-from ..site.output import keep_unchanged_times, make_readable, site_size, size_limit
+from ..site.output import finish_output, size_limit
 from ..site.search_index import SearchIndexError, build_search_index, part_pages
 from .output import held_back, message_language, report, says
 
@@ -86,15 +86,13 @@ def build_library(root: Path, library: Library, *, site_dir: Path | None, strict
             except SearchIndexError as exc:
                 print(says("build.search_failed", lang, why=exc), file=sys.stderr)
                 return 1
-        make_readable(staging)
-        kept = keep_unchanged_times(staging, target)
+        kept, size = finish_output(staging, target)
         _swap(staging, target)
     finally:
         if staging.exists():
             shutil.rmtree(staging, ignore_errors=True)
     print(says("build.done", lang, path=_shown(target), count=len(library.items)),
           file=sys.stderr)
-    size = site_size(target)
     print(says("build.size", lang, total=_mb(size.total), kept=kept, parts=", ".join(
         f"{name} {_mb(n)} MB" for name, n in size.parts[:3])), file=sys.stderr)
     if size.total > (limit := size_limit()):
