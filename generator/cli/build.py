@@ -74,10 +74,10 @@ def build_library(root: Path, library: Library, *, site_dir: Path | None, strict
         if not built:
             print(says("build.engine_failed", lang, engine=engine.name), file=sys.stderr)
             return 1
-        # A library big enough for an index in parts (site/search_index.py): Pagefind runs
-        # once the engine's pages, the assembly and the articles are garbage and their memory
-        # is given back. A smaller one was indexed alongside the feeds (publish).
-        later = site.search_later
+        # A library too big for Pagefind beside the engine's pages (site/search_index.py:
+        # fits_beside) is indexed now that they, the assembly and the articles are garbage
+        # and their memory is given back; a smaller one was indexed beside the feeds.
+        later = site.search_later and not site.done.get("search")
         del site
         if later:
             _give_back_memory()

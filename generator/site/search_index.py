@@ -38,6 +38,11 @@ from pathlib import Path
 OUTPUT = "pagefind"
 PARTS = "parts.json"
 PART_PAGES = 2000
+# Pagefind's memory, measured on the benchmark's item pages: 590 MB for 2,500, 1.1 GB for 5,000.
+_PAGEFIND_BASE, _PAGEFIND_PER_PAGE = 100_000_000, 200_000
+# A build indexes beside the feeds (quicker) only while this process and Pagefind stay under
+# this together; else after the engine, with the engine's memory given back (cli/build.py).
+BESIDE_BYTES = 1_100_000_000
 _MARK = b"data-pagefind-body"
 WORDS_FILTER = "ks:words"  # the page of every word in each part; search.js leaves it out
 _WORDS_PAGE = "ks-search-words.html"
@@ -60,6 +65,21 @@ def part_pages() -> int:
     """Pages per Pagefind run: ``KS_SEARCH_PART_PAGES`` (a machine with little memory, a test)."""
     value = os.environ.get("KS_SEARCH_PART_PAGES", "").strip()
     return max(1, int(value)) if value else PART_PAGES
+
+
+def fits_beside(pages: int) -> bool:
+    """Whether Pagefind, indexing a part of ``pages`` pages, fits in memory next to this
+    process as it is now (its resident size, from /proc; elsewhere only the estimate), within
+    ``BESIDE_BYTES`` or ``KS_SEARCH_BESIDE_MB``."""
+    value = os.environ.get("KS_SEARCH_BESIDE_MB", "").strip()
+    budget = int(float(value) * 1_000_000) if value else BESIDE_BYTES
+    try:
+        with open("/proc/self/statm") as f:
+            resident = int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError, IndexError):
+        resident = 0
+    part = min(pages, part_pages())
+    return resident + _PAGEFIND_BASE + _PAGEFIND_PER_PAGE * part <= budget
 
 
 def build_search_index(site_dir: Path, language: str, *, per_part: int | None = None) -> int:
