@@ -24,7 +24,7 @@ from ..library.check import Options, run
 from ..library.library import Library
 from ..pictures.previous import Previous
 from ..site.output import finish_output, size_limit
-from ..site.search_index import SearchIndexError, build_search_index, part_pages
+from ..site.search_index import SearchIndexError, build_search_index
 from .output import held_back, message_language, report, says
 
 
@@ -65,8 +65,7 @@ def build_library(root: Path, library: Library, *, site_dir: Path | None, strict
     # The site being replaced is read for pictures whose inputs are unchanged (previous):
     # never written, and only swapped out once the new one is whole.
     site = prepare(root, library, previous=Previous(target if target.is_dir() else None),
-                   html_links=engine.raw_html_links,
-                   search_later=len(library.all_items) >= part_pages())
+                   html_links=engine.raw_html_links, search_later=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.building-{os.getpid()}-",
                                     dir=target.parent))
     try:

@@ -37,12 +37,15 @@ from pathlib import Path
 
 OUTPUT = "pagefind"
 PARTS = "parts.json"
-PART_PAGES = 2000
+# Fewer parts are fewer bytes a search moves (each part adds its metadata and one or two
+# ~30 kB index chunks per word), more parts less memory: at 10,000 items three parts of 3,300
+# pages take 0.73 GB each and a search 307-432 kB; five of 2,000, 0.41 GB and more bytes.
+PART_PAGES = 4000
 # Pagefind's memory, measured on the benchmark's item pages: 590 MB for 2,500, 1.1 GB for 5,000.
 _PAGEFIND_BASE, _PAGEFIND_PER_PAGE = 100_000_000, 200_000
 # A build indexes beside the feeds (quicker) only while this process and Pagefind stay under
 # this together; else after the engine, with the engine's memory given back (cli/build.py).
-BESIDE_BYTES = 1_100_000_000
+BESIDE_BYTES = 1_200_000_000
 _MARK = b"data-pagefind-body"
 WORDS_FILTER = "ks:words"  # the page of every word in each part; search.js leaves it out
 _WORDS_PAGE = "ks-search-words.html"
@@ -78,7 +81,7 @@ def fits_beside(pages: int) -> bool:
             resident = int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
     except (OSError, ValueError, IndexError):
         resident = 0
-    part = min(pages, part_pages())
+    part = -(-pages // max(1, -(-pages // part_pages())))  # the pages of the biggest part
     return resident + _PAGEFIND_BASE + _PAGEFIND_PER_PAGE * part <= budget
 
 
