@@ -7,11 +7,24 @@
   var input = form.querySelector("input[name=q]");
   var PAGE = 20;
   var engine = null;
+  var only = {}; /* parts: not their page of all words (site/search_index.py) */
   var list = null, more = null;
-  var current = 0; /* the newest search: an older one that finishes late shows nothing */
+  var current = 0; /* the newest search: an older one finishing late shows nothing */
   function load() {
     if (!engine) {
-      engine = import(new URL(form.getAttribute("data-ks-search"), document.baseURI).href);
+      var loader = new URL(form.getAttribute("data-ks-search"), document.baseURI);
+      /* A big index is in parts (parts.json), merged into the first. */
+      var parts = fetch(new URL("parts.json", loader).href).then(function (r) {
+        return r.ok ? r.json() : [];
+      }).catch(function () { return []; });
+      engine = import(loader.href).then(function (pagefind) {
+        return parts.then(function (names) {
+          if (names.length) only = {filters: {not: {ks: "words"}}};
+          return Promise.all(names.map(function (name) {
+            return pagefind.mergeIndex(new URL(name, loader).href);
+          }));
+        }).then(function () { return pagefind; });
+      });
     }
     return engine;
   }
@@ -21,7 +34,7 @@
     if (text) e.textContent = text;
     return e;
   }
-  /* "2025-03-11" (the item's date, data-pagefind-meta) in the page's language. */
+  /* "2025-03-11" (data-pagefind-meta) in the page's language. */
   function day(iso) {
     var m = /^(\d{4})-(\d\d)-(\d\d)$/.exec(iso || "");
     if (!m) return null;
@@ -38,7 +51,7 @@
     var meta = r.meta || {};
     var li = el("li", "ks-result");
     var a = el("a", "ks-result-title", meta.title || r.url);
-    /* Pagefind's address of the page ("/tutorials/x/"); nothing but a web address is linked. */
+    /* Pagefind's address of the page; nothing but a web address is linked. */
     if (/^https?:$/.test(new URL(r.url, document.baseURI).protocol)) a.setAttribute("href", r.url);
     li.appendChild(a);
     var kind = meta.kind && out.getAttribute("data-kind-" + meta.kind);
@@ -57,7 +70,7 @@
     }
     return li;
   }
-  /* Shows results [from, from + PAGE) of the search, then the button for the rest. */
+  /* Shows results [from, from + PAGE), then the button for the rest. */
   function page(search, from, mine) {
     var slice = search.results.slice(from, from + PAGE);
     return Promise.all(slice.map(function (r) { return r.data(); })).then(function (data) {
@@ -92,7 +105,7 @@
     var mine = ++current;
     if (!words.trim()) { clear(); return; }
     load().then(function (pagefind) {
-      return pagefind.search(words).then(function (search) {
+      return pagefind.search(words, only).then(function (search) {
         if (mine !== current) return;
         clear();
         var total = search.results.length;

@@ -6,6 +6,9 @@ the previous site exactly as it was: the new one only replaces it once complete.
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
+import gc
 import os
 import re
 import shutil
@@ -21,7 +24,8 @@ from ..engine.choice import get_engine, memory_shortfall
 from ..library.check import Options, run
 from ..library.library import Library
 from ..pictures.previous import Previous
-from ..site.output import keep_unchanged_times, make_readable, site_size, size_limit
+from ..site.output import finish_output, size_limit
+from ..site.search_index import SearchIndexError, build_search_index
 from ..words.translate import translator
 from .output import held_back, message_language, report, says
 
@@ -63,22 +67,33 @@ def build_library(root: Path, library: Library, *, site_dir: Path | None, strict
     # The site being replaced is read for pictures whose inputs are unchanged (previous):
     # never written, and only swapped out once the new one is whole.
     site = prepare(root, library, previous=Previous(target if target.is_dir() else None),
-                   html_links=engine.raw_html_links)
+                   html_links=engine.raw_html_links, search_later=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.building-{os.getpid()}-",
                                     dir=target.parent))
     try:
-        if not engine.build(site, staging, strict=strict):
+        built = engine.build(site, staging, strict=strict)
+        if not built:
             print(says("build.engine_failed", lang, engine=engine.name), file=sys.stderr)
             return 1
-        make_readable(staging)
-        kept = keep_unchanged_times(staging, target)
+        # A library too big for Pagefind beside the engine's pages (site/search_index.py:
+        # fits_beside) is indexed now that they, the assembly and the articles are garbage
+        # and their memory is given back; a smaller one was indexed beside the feeds.
+        later = site.search_later and not site.done.get("search")
+        del site
+        if later:
+            _give_back_memory()
+            try:
+                build_search_index(staging, library.settings.language)
+            except SearchIndexError as exc:
+                print(says("build.search_failed", lang, why=exc), file=sys.stderr)
+                return 1
+        kept, size = finish_output(staging, target)
         _swap(staging, target)
     finally:
         if staging.exists():
             shutil.rmtree(staging, ignore_errors=True)
     print(says("build.done", lang, path=_shown(target), count=len(library.items)),
           file=sys.stderr)
-    size = site_size(target)
     print(says("build.size", lang, total=_mb(size.total), kept=kept, parts=", ".join(
         f"{name} {_mb(n)} MB" for name, n in size.parts[:3])), file=sys.stderr)
     if size.total > (limit := size_limit()):
@@ -100,6 +115,14 @@ def learned_line(learned: Learned, lang: str) -> str:
         return t("reach.learned", path=learned.path, slots=slots)
     return t("reach.learn_wait", path=learned.path, visits=learned.visits,
              minimum=learned.minimum)
+
+
+def _give_back_memory() -> None:
+    """Collect the engine's garbage (it holds reference cycles) and hand glibc's free pages
+    back to the system, so the search index's process finds them."""
+    gc.collect()
+    with contextlib.suppress(OSError, AttributeError):  # not glibc: reused, not returned
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
 
 
 def _mb(size: int) -> str:

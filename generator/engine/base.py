@@ -23,7 +23,7 @@ from ..pictures.previous import NOTHING, Previous
 from ..site.assemble import FAVICON, GLOBAL_CSS, Assembly, assemble
 from ..site.finish import Finisher
 from ..site.publish import picture_jobs, publish
-from ..site.search_index import SearchIndexError
+from ..site.search_index import SearchIndexError, fits_beside
 from ..values.clock import build_time
 from ..words.translate import words_language
 
@@ -47,6 +47,11 @@ class SiteBuild:
     finisher: Finisher = field(compare=False)
     previous: Previous = NOTHING  # the site this build replaces (its pictures are reused)
     serving: bool = False  # a preview: drafts and scheduled items shown with a banner
+    # The caller may build the search index after the engine has returned (``build``:
+    # Pagefind then runs while the engine's pages are no longer in memory); ``publish`` still
+    # builds it beside the feeds when this process and a Pagefind run fit in memory together.
+    search_later: bool = False
+    done: dict[str, bool] = field(default_factory=dict, compare=False)  # "search": indexed
 
     def is_hidden(self, src: str) -> bool:
         """A source file the engine must not publish as a page."""
@@ -88,20 +93,26 @@ class SiteBuild:
                        self.previous).start()
 
     def publish(self, site_dir: Path, drawing: Drawing | None = None) -> None:
-        """Everything written after the pages: raises SearchIndexError when Pagefind fails."""
+        """Everything written after the pages: raises SearchIndexError when Pagefind fails.
+        A build's articles are dropped once the feeds have them; ``serve`` keeps them."""
+        search = not self.search_later or fits_beside(len(self.library.all_items))
         publish(self.library, self.assembly, dict(self.finisher.articles), self.docs,
-                site_dir, drawing, transcripts=dict(self.finisher.transcripts))
+                site_dir, drawing, transcripts=dict(self.finisher.transcripts), search=search)
+        self.done["search"] = search
+        if not self.serving:
+            self.finisher.articles.clear()
+            self.finisher.transcripts.clear()
 
 
 def prepare(root: Path, library: Library, *, previous: Previous = NOTHING,
             serving: bool = False, memo: dict[str, Any] | None = None,
-            html_links: str = "page") -> SiteBuild:
+            html_links: str = "page", search_later: bool = False) -> SiteBuild:
     """The description of a build of ``library``; ``memo``: item pages kept between the
     builds of one ``serve`` session; ``html_links``: the engine's ``raw_html_links``."""
     docs = root / library.settings.docs_dir
     assembly = assemble(library, docs, previous=previous, memo=memo, html_links=html_links)
     return SiteBuild(root, docs, library, assembly, Finisher(library, assembly), previous,
-                     serving)
+                     serving, search_later)
 
 
 def prepare_from_sources(root: Path, *, serving: bool, previous: Previous = NOTHING,

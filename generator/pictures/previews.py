@@ -1,4 +1,4 @@
-"""Preview pictures: one 1200x630 JPEG per item for link previews (Open Graph, X, WhatsApp).
+"""Preview pictures: one 800x420 JPEG per item for link previews (Open Graph, X, WhatsApp).
 
 Drawn at build time with Pillow alone (no network, no Cairo) and the DejaVu Sans faces the
 project ships in ``assets/fonts/`` (Latin incl. Indonesian, Greek, Cyrillic and more; a
@@ -9,6 +9,13 @@ the item's cover tinted with the type's colour, or over that colour alone.
 Same input, same bytes: text is laid out with Pillow's basic layout engine (libraqm may or
 may not be present on a machine, and it changes the pixels), and the JPEG carries no
 metadata. WhatsApp drops previews above ~300 KB, so the quality steps down until it fits.
+
+Why 800x420 at quality 72 (docs/social.md has the sources): the cards show the picture at
+about 500 CSS pixels across at most (X's summary_large_image card about 504x252, Facebook's
+link post about 500 on a computer and the phone's width, WhatsApp's chat preview about 300),
+so 800 pixels are sharp at 1.6x on a computer and 2x on a 400-pixel phone. It is above
+Facebook's 600x315 for the large link style and X's 300x157 minimum, in the same 1.91:1 as
+1200x630. Measured on the benchmark library: 51 KB a picture at 1200x630 q88, 22 KB now.
 """
 
 from __future__ import annotations
@@ -31,23 +38,28 @@ from ..library.library import Library
 from ..words.translate import translator
 from .jobs import PictureJob
 
-WIDTH, HEIGHT = 1200, 630
+WIDTH, HEIGHT = 800, 420
+_S = WIDTH / 1200  # the layout below is written for 1200 pixels across
 MAX_BYTES = 300_000
 MIME = "image/jpeg"
 FONTS = Path(__file__).parents[1] / "assets" / "fonts"
 REGULAR, BOLD = FONTS / "DejaVuSans.ttf", FONTS / "DejaVuSans-Bold.ttf"
 # Bump when the drawing changes, so cached pictures are made again.
-DRAWING_VERSION = "2"
+DRAWING_VERSION = "3"
 
 RGB = tuple[int, int, int]
 KIND_COLOURS: dict[str, RGB] = {kind.value: spec.colour for kind, spec in KINDS.items()}
 SITE_COLOUR: RGB = (38, 50, 56)
-_QUALITIES = (88, 82, 74, 66, 58, 50, 42, 34)
+_QUALITIES = (72, 66, 58, 50, 42, 34)
 
-_MARGIN = 80
+def _px(n: float) -> int:
+    return round(n * _S)
+
+
+_MARGIN = _px(80)
 _TEXT_WIDTH = WIDTH - 2 * _MARGIN
-_TITLE_TOP, _TITLE_BOTTOM = 150, 505
-_TITLE_SIZES = (68, 60, 54, 48)
+_TITLE_TOP, _TITLE_BOTTOM = _px(150), _px(505)
+_TITLE_SIZES = tuple(_px(n) for n in (68, 60, 54, 48))
 _LINE_HEIGHT = 1.22
 _ELLIPSIS = "…"
 _TRIM = " .,;:-\u2013\u2014"  # left at the end of a line cut short, before the ellipsis
@@ -86,7 +98,7 @@ def cover_of(item: Item) -> str | None:
 
 def render_preview(title: str, kind_label: str, library_name: str, cover: Path | None,
                    lang: str, *, background: RGB | None = None, stamp: bytes = b"") -> bytes:
-    """A 1200x630 JPEG under 300 KB; the same arguments always give the same bytes.
+    """An 800x420 JPEG under 300 KB; the same arguments always give the same bytes.
     ``stamp`` goes into a JPEG comment (see ``previous_site``).
 
     ``cover`` that is missing or unreadable (SVG, a broken file) is ignored: the picture is
@@ -97,13 +109,13 @@ def render_preview(title: str, kind_label: str, library_name: str, cover: Path |
     canvas = tinted.copy() if tinted is not None else Image.new("RGB", (WIDTH, HEIGHT), colour)
     draw = ImageDraw.Draw(canvas)
     light = _mix(colour, (255, 255, 255), 0.55)
-    draw.rectangle((0, 0, 15, HEIGHT), fill=light)
+    draw.rectangle((0, 0, _px(16) - 1, HEIGHT), fill=light)
 
     label = _clean(kind_label)
     if label:
         label = label if lang.split("-")[0].lower() in ("tr", "az") else label.upper()
-        label = _fit_line(label, _font(BOLD, 30), _TEXT_WIDTH)
-        draw.text((_MARGIN, 72), label, font=_font(BOLD, 30), fill=light)
+        label = _fit_line(label, _font(BOLD, _px(30)), _TEXT_WIDTH)
+        draw.text((_MARGIN, _px(72)), label, font=_font(BOLD, _px(30)), fill=light)
 
     size, lines = _layout_title(_clean(title) or "…")
     font = _font(BOLD, size)
@@ -113,9 +125,9 @@ def render_preview(title: str, kind_label: str, library_name: str, cover: Path |
         draw.text((_MARGIN, y), line, font=font, fill=(255, 255, 255))
         y += step
 
-    draw.rectangle((_MARGIN, 528, _MARGIN + 96, 533), fill=light)
-    name = _fit_line(_clean(library_name), _font(REGULAR, 32), _TEXT_WIDTH)
-    draw.text((_MARGIN, 548), name, font=_font(REGULAR, 32), fill=(255, 255, 255))
+    draw.rectangle((_MARGIN, _px(528), _MARGIN + _px(96), _px(534) - 1), fill=light)
+    name = _fit_line(_clean(library_name), _font(REGULAR, _px(32)), _TEXT_WIDTH)
+    draw.text((_MARGIN, _px(548)), name, font=_font(REGULAR, _px(32)), fill=(255, 255, 255))
     return _encode(canvas, stamp)
 
 
@@ -220,7 +232,7 @@ def _background(cover: Path, colour: RGB) -> Image.Image | None:
     return _tinted(cover, stat.st_mtime_ns, stat.st_size, colour)
 
 
-@lru_cache(maxsize=2)  # two 1200x630 pictures, 4.5 MB
+@lru_cache(maxsize=2)  # two 800x420 pictures, 2 MB
 def _tinted(cover: Path, mtime_ns: int, size: int, colour: RGB) -> Image.Image | None:
     photo = _load_cover(cover, colour)
     if photo is None:

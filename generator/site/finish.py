@@ -31,7 +31,9 @@ from ..content.sanitize import CONTROL_CHARACTERS, sanitize_html, sanitize_marke
 from ..content.validate import follow_move, written_now
 from ..feeds.scopes import alternate_links, feed_spec, listing_scope
 from ..library.library import Library
+from ..pictures.previews import HEIGHT as PREVIEW_HEIGHT
 from ..pictures.previews import SITE_PREVIEW_PATH, PreviewImage, preview_path
+from ..pictures.previews import WIDTH as PREVIEW_WIDTH
 from ..render.counter import counted_statement, counter_origin, with_counter
 from ..render.csp import with_policy
 from ..render.link_preview import listing_meta, page_meta, render_head
@@ -124,7 +126,7 @@ class Finisher:
         lib = self.library
         if generated is not None and generated.item is not None:
             item = generated.item
-            image = PreviewImage(preview_path(item), 1200, 630, 0)
+            image = PreviewImage(preview_path(item), PREVIEW_WIDTH, PREVIEW_HEIGHT, 0)
             return render_head(page_meta(lib, item, image), engine_head=True)
         # Without a front-matter title, the heading is as written ("&lt;b&gt; &amp; c"):
         # link previews want its text, escaped once by render_head.
@@ -132,7 +134,7 @@ class Finisher:
                     or lib.settings.library_name)
         description = str(meta.get("description") or lib.settings.library_name)
         robots = "noindex" if url in UNLISTED else None
-        image = PreviewImage(SITE_PREVIEW_PATH, 1200, 630, 0)
+        image = PreviewImage(SITE_PREVIEW_PATH, PREVIEW_WIDTH, PREVIEW_HEIGHT, 0)
         return render_head(listing_meta(lib, url, title, description, image=image,
                                         robots=robots), engine_head=True)
 

@@ -28,35 +28,44 @@ def umask() -> int:
     return current
 
 
-def make_readable(site: Path) -> None:
-    """Folders 0777 and files 0666 less the umask, whatever the temporary files were."""
+@dataclass(frozen=True)
+class SiteSize:
+    total: int  # bytes
+    parts: tuple[tuple[str, int], ...]  # top-level folder or file -> bytes, largest first
+
+
+def finish_output(new: Path, old: Path) -> tuple[int, SiteSize]:
+    """In one walk of the built site ``new``: folders 0777 and files 0666 less the umask,
+    whatever the temporary files were; every file whose bytes equal the same path in ``old``
+    (the site it replaces) given the old file's modification time; and the size of it all.
+    Returns the number of files that kept their time, and the size."""
     mask = umask()
-    site.chmod(0o777 & ~mask)
-    for folder, dirs, files in os.walk(site):
+    new.chmod(0o777 & ~mask)
+    kept = 0
+    parts: Counter[str] = Counter()
+    compare = old.is_dir()
+    for folder, dirs, files in os.walk(new):
         for name in dirs:
             os.chmod(os.path.join(folder, name), 0o777 & ~mask)
+        rel = os.path.relpath(folder, new)
+        top = None if rel == "." else rel.split(os.sep, 1)[0] + "/"
         for name in files:
-            os.chmod(os.path.join(folder, name), 0o666 & ~mask)
-
-
-def keep_unchanged_times(new: Path, old: Path) -> int:
-    """Give every file of ``new`` whose bytes equal the same path in ``old`` the old file's
-    modification time; the number of such files."""
-    if not old.is_dir():
-        return 0
-    kept = 0
-    for folder, _, files in os.walk(new):
-        for name in files:
-            path = Path(folder, name)
-            before = old / path.relative_to(new)
+            path = os.path.join(folder, name)
+            os.chmod(path, 0o666 & ~mask)
+            size = os.stat(path).st_size
+            parts[top or name] += size
+            if not compare:
+                continue
+            before = os.path.join(old, rel, name)
             try:
-                stat = before.stat()
+                stat = os.stat(before)
             except OSError:
                 continue
-            if stat.st_size == path.stat().st_size and _same_bytes(path, before):
+            if stat.st_size == size and _same_bytes(Path(path), Path(before)):
                 os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))
                 kept += 1
-    return kept
+    ordered = tuple(sorted(parts.items(), key=lambda kv: (-kv[1], kv[0])))
+    return kept, SiteSize(sum(parts.values()), ordered)
 
 
 def _same_bytes(a: Path, b: Path, chunk: int = 1 << 20) -> bool:
@@ -67,23 +76,6 @@ def _same_bytes(a: Path, b: Path, chunk: int = 1 << 20) -> bool:
                 return False
             if not x:
                 return True
-
-
-@dataclass(frozen=True)
-class SiteSize:
-    total: int  # bytes
-    parts: tuple[tuple[str, int], ...]  # top-level folder or file -> bytes, largest first
-
-
-def site_size(site: Path) -> SiteSize:
-    parts: Counter[str] = Counter()
-    for folder, _, files in os.walk(site):
-        rel = Path(folder).relative_to(site).parts
-        for name in files:
-            size = Path(folder, name).stat().st_size
-            parts[rel[0] + "/" if rel else name] += size
-    ordered = tuple(sorted(parts.items(), key=lambda kv: (-kv[1], kv[0])))
-    return SiteSize(sum(parts.values()), ordered)
 
 
 def size_limit() -> int:

@@ -35,10 +35,11 @@ def picture_jobs(library: Library, assembly: Assembly, docs: Path) -> list[Pictu
 
 def publish(library: Library, assembly: Assembly, html_by_src: Mapping[str, str],
             docs: Path, site_dir: Path, drawing: Drawing | None = None, *,
-            transcripts: Mapping[str, str] | None = None) -> None:
+            transcripts: Mapping[str, str] | None = None, search: bool = True) -> None:
     """``transcripts``: a video item's source -> its transcript's HTML, for the feeds.
     ``drawing``: the pictures, started earlier (the plugin starts them while mkdocs renders
-    the pages); without one they are drawn here."""
+    the pages); without one they are drawn here. ``search``: False when the caller builds
+    the search index itself, once the engine's pages are out of memory (``build``)."""
     if drawing is None:
         drawing = Drawing(picture_jobs(library, assembly, docs), site_dir).start()
     # First every HTML page, then Pagefind indexes them in its own process while this one
@@ -48,7 +49,8 @@ def publish(library: Library, assembly: Assembly, html_by_src: Mapping[str, str]
     write_short_links(library, site_dir, links, qr=False)
     write_redirects(library, assembly, site_dir)
     with ThreadPoolExecutor(max_workers=1) as pool:
-        search = pool.submit(build_search_index, site_dir, library.settings.language)
+        index = (pool.submit(build_search_index, site_dir, library.settings.language)
+                 if search else None)
         try:
             write_feeds(library, html_by_src, assembly.stable_ids, site_dir,
                         transcripts=transcripts)
@@ -56,7 +58,8 @@ def publish(library: Library, assembly: Assembly, html_by_src: Mapping[str, str]
             unlist_from_sitemap(site_dir, [library.settings.site_url + p for p in UNLISTED])
         finally:
             drawing.finish()
-        search.result()  # raises SearchIndexError from the search index
+        if index is not None:
+            index.result()  # raises SearchIndexError from the search index
 
 
 def write_redirects(library: Library, assembly: Assembly, site_dir: Path) -> None:

@@ -118,6 +118,10 @@ SAYINGS: dict[str, dict[str, str]] = {
         "id": "{engine} gagal membangun situs (lihat di atas); situs sebelumnya tidak diubah.",
         "en": "{engine} could not build the site (see above); the previous site is untouched.",
     },
+    "build.search_failed": {
+        "id": "Indeks pencarian tidak bisa dibuat ({why}); situs sebelumnya tidak diubah.",
+        "en": "The search index could not be built ({why}); the previous site is untouched.",
+    },
     "build.memory": {
         "id": "Membangun {items} tulisan dengan mesin {engine} butuh sekitar {need} MB memori, "
               "tetapi komputer ini hanya punya {free} MB yang bebas; situs tidak dibangun agar "

@@ -4,6 +4,7 @@ over the deploy target's limit. Real builds into tmp_path."""
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import socket
@@ -18,7 +19,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-from sitekit import cli, make_site
+from sitekit import cli, make_site, tree_digest
 
 
 @contextmanager
@@ -152,3 +153,28 @@ def test_size_report_and_the_limit_warning(tmp_path: Path) -> None:
     assert over.returncode == 0, over.stderr  # a warning, the site is still built
     assert "melebihi batas 0.5 MB" in over.stderr
     assert "GitHub Pages" in over.stderr
+
+
+def test_a_big_library_is_indexed_in_parts_after_the_engine(tmp_path: Path) -> None:
+    """KS_SEARCH_PART_PAGES=1 makes the test library (3 items) "big", KS_SEARCH_BESIDE_MB=0
+    leaves no memory for Pagefind beside the engine's pages: it runs after the engine has
+    returned, in parts listed in pagefind/parts.json (site/search_index.py) — the same index,
+    byte for byte, as the one built beside the feeds when memory allows."""
+    root = make_site(tmp_path)
+    with umask(0o022):
+        beside = cli("build", "-d", "beside", cwd=root, env={"KS_SEARCH_PART_PAGES": "1"})
+        result = cli("build", cwd=root, env={"KS_SEARCH_PART_PAGES": "1",
+                                             "KS_SEARCH_BESIDE_MB": "0"})
+    assert beside.returncode == 0, beside.stderr
+    assert result.returncode == 0, result.stderr
+    assert tree_digest(root / "beside" / "pagefind") == tree_digest(root / "site" / "pagefind")
+    index = root / "site" / "pagefind"
+    names = json.loads((index / "parts.json").read_text(encoding="utf-8"))
+    assert names == ["part-2/", "part-3/"]
+    assert (index / "pagefind.js").is_file() and any(index.glob("wasm.*.pagefind"))
+    for name in names:
+        part = index / name
+        assert (part / "pagefind-entry.json").is_file() and any(part.glob("*.pf_meta"))
+        assert not (part / "pagefind.js").exists() and not any(part.glob("wasm.*"))
+        assert stat.S_IMODE((part / "pagefind-entry.json").stat().st_mode) == 0o644
+    assert not [p for p in root.iterdir() if p.name.startswith((".search-part-", ".site."))]

@@ -8,7 +8,9 @@ Pagefind's excerpt; 20 at a time, with a button that shows the next 20.
 
 from __future__ import annotations
 
+import json
 import re
+import shutil
 from html import unescape
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
@@ -17,8 +19,9 @@ import pytest
 from playwright.sync_api import Browser, Page
 
 from generator.content.models import KIND_BY_FOLDER
+from generator.site.search_index import PARTS, build_search_index
 
-from .browser import INJECTION_SPY, Served, injection_problems, open_page, wait_until
+from .browser import INJECTION_SPY, Served, SiteServer, injection_problems, open_page, wait_until
 from .checks import report
 from .hostile import EVIL_HOST, MARKER
 
@@ -28,19 +31,27 @@ WIDTHS = (320, 390, 1280)
 # Words common enough that one of them matches more than a page of results on every site the
 # gates build (the example library with the hostile pages: "perpustakaan", 21 pages).
 COMMON_WORDS = ("perpustakaan", "pustakawan", "dan", "yang", "di", "the", "and", "library")
+# In a few pages only, or in none (a typo: Pagefind then answers with the longest indexed word
+# that begins it, in one index and in parts alike).
+RARE = ("library", "e-book", "opac", "librarx")
 MIN_TITLE_WIDTH = 120  # CSS px: the old cards squeezed titles into ~50 px
 MIN_TARGET = 24  # CSS px, WCAG 2.2 target size (minimum)
 
 RESULTS = ".ks-search-results .ks-results > li.ks-result"
 MORE = ".ks-search-results button.ks-more"
 
-# How many results Pagefind finds for each word (the page's own engine, as search.js loads it).
+# How many results Pagefind finds for each word (the page's own engine, as search.js loads it:
+# the index's other parts, listed in parts.json, merged into the first).
 _COUNTS = """
 async (words) => {
   const form = document.querySelector('form[data-ks-search]');
-  const pf = await import(new URL(form.getAttribute('data-ks-search'), document.baseURI).href);
+  const loader = new URL(form.getAttribute('data-ks-search'), document.baseURI);
+  const pf = await import(loader.href);
+  const parts = await (await fetch(new URL('parts.json', loader).href)).json();
+  for (const name of parts) await pf.mergeIndex(new URL(name, loader).href);
+  const only = parts.length ? {filters: {not: {ks: 'words'}}} : {};
   const out = {};
-  for (const w of words) out[w] = (await pf.search(w)).results.length;
+  for (const w of words) out[w] = (await pf.search(w, only)).results.length;
   return out;
 }
 """
@@ -232,6 +243,45 @@ def test_every_result_in_pages_of_twenty(browser: Browser, served: Served,
         assert items, f"no item among the results for {word!r}"
         assert not visit.external, visit.external
         assert not visit.console_errors, visit.console_errors
+
+
+def _all_results(browser: Browser, served: Served, word: str) -> list[str]:
+    """Every result's address the search page shows for ``word``, through search.js."""
+    with open_page(browser, served, "/search/") as visit:
+        _search(visit.page, word)
+        while visit.page.locator(MORE).count():
+            _show_more(visit.page)
+        assert not visit.console_errors, visit.console_errors
+        return sorted(served.local_path(r["href"]) or r["href"]
+                      for r in visit.page.evaluate(_SHOWN))
+
+
+@pytest.mark.gates
+def test_an_index_in_parts_finds_what_one_index_finds(
+        browser: Browser, served: Served, built_site: Path,
+        tmp_path_factory: pytest.TempPathFactory) -> None:
+    """A big library's index is built in parts (site/search_index.py): the search page merges
+    them, and finds every page the single index finds."""
+    parted = tmp_path_factory.mktemp("parted") / "site"
+    shutil.copytree(built_site, parted)
+    lang = re.search(r'<html lang="([^"]+)"', (built_site / "index.html").read_text())
+    assert lang
+    count = build_search_index(parted, lang.group(1), per_part=4)
+    names = json.loads((parted / "pagefind" / PARTS).read_text())
+    assert count > 3 and len(names) == count - 1
+    assert json.loads((built_site / "pagefind" / PARTS).read_text()) == []
+    for name in names:  # a part is its index; the loader and WebAssembly are the first part's
+        folder = parted / "pagefind" / name
+        assert (folder / "pagefind-entry.json").is_file()
+        assert not list(folder.glob("wasm.*")) and not (folder / "pagefind.js").exists()
+    with open_page(browser, served, "/search/") as visit:
+        whole: dict[str, int] = visit.page.evaluate(_COUNTS, [*COMMON_WORDS, *RARE])
+    with SiteServer(parted) as split_served:
+        with open_page(browser, split_served, "/search/") as visit:
+            split: dict[str, int] = visit.page.evaluate(_COUNTS, [*COMMON_WORDS, *RARE])
+        assert split == whole
+        word = max(whole, key=lambda w: whole[w])
+        assert _all_results(browser, split_served, word) == _all_results(browser, served, word)
 
 
 @pytest.mark.gates
