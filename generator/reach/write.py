@@ -26,6 +26,7 @@ from markupsafe import Markup, escape
 from ..library.library import Library
 from ..render.environment import environment
 from ..values.analytics import BY_ID
+from ..values.spreadsheet import safe_cell
 from ..words.translate import WORDS, Translator, translator, words_language, zone_label
 from . import charts
 from .report import Reach
@@ -147,14 +148,8 @@ def _csv(header: Sequence[str], rows: Iterable[Sequence[object]]) -> bytes:
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(header)
     for row in rows:
-        writer.writerow([_cell(v) for v in row])
+        writer.writerow([safe_cell(v) for v in row])
     return buffer.getvalue().encode("utf-8")
-
-
-def _cell(value: object) -> object:
-    if isinstance(value, str) and value.startswith(("=", "+", "-", "@", "\t", "\r")):
-        return "'" + value
-    return value
 
 
 def _topic_name(library: Library, topic: str) -> str:

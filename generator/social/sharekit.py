@@ -49,6 +49,7 @@ from ..render.link_preview import absolute
 from ..render.pages import GeneratedPage
 from ..values.links import relative
 from ..values.platforms import POSTED, Platform
+from ..values.spreadsheet import safe_cell
 from ..words.translate import format_short_moment, translator
 from . import slots
 from .ical import fold, ics_escape, utc
@@ -58,7 +59,6 @@ X_LIMIT = 280
 X_URL_LENGTH = 23
 SHARE_PAGE_ITEMS = 50  # the staff page shows this many items; the files hold every one
 _ELLIPSIS = "…"
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 @dataclass(frozen=True)
@@ -301,13 +301,9 @@ def csv_text(posts: Iterable[Post]) -> str:
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(CSV_HEADER)
     for p in posts:
-        writer.writerow([_cell(v) for v in (p.scheduled_at.isoformat(), p.platform, p.text,
-                                             p.link, p.image, p.item)])
+        writer.writerow([safe_cell(v) for v in (p.scheduled_at.isoformat(), p.platform,
+                                                 p.text, p.link, p.image, p.item)])
     return buffer.getvalue()
-
-
-def _cell(value: str) -> str:
-    return "'" + value if value.startswith(_FORMULA_START) else value
 
 
 def json_text(library: Library, posts: Iterable[Post]) -> str:

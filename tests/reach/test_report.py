@@ -204,3 +204,16 @@ def test_a_damaged_slots_file_is_a_warning_with_its_line(tmp_path: Path,
     assert main(["-C", str(root), "check"]) == 0
     out = capsys.readouterr().out
     assert "mkdocs.yml:" in out and "reach/slots.csv" in out
+
+
+def test_a_title_a_spreadsheet_would_run_stays_text(tmp_path: Path) -> None:
+    root = reach_site(tmp_path)
+    jurnal = root / "site_src/tutorials/cara-mencari-jurnal.md"
+    jurnal.write_text(jurnal.read_text(encoding="utf-8").replace(
+        "title: Cara Mencari Jurnal", 'title: "=HYPERLINK(\\"http://x\\") Jurnal"'),
+        encoding="utf-8")
+    out = tmp_path / "reach"
+    assert main(["-C", str(root), "report", "reach",
+                 str(FIXTURES / "umami/website_event.csv"), "-o", str(out)]) == 0
+    titles = [r["title"] for r in _csv(out / "items.csv")]
+    assert "'=HYPERLINK(\"http://x\") Jurnal" in titles
